@@ -1,0 +1,293 @@
+"""The one private cattrs converter: strict types, unknown keys rejected, every problem with its key path.
+
+TOML keys are the attribute names with ``_`` written as ``-`` (``base_model`` <-> ``base-model``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from openness._errors import OpennessError, PathSegment, Problem
+
+__all__ = [
+    "Invalid",
+    "Invalids",
+    "converter",
+    "describe_value",
+    "did_you_mean",
+    "register_class",
+    "structure",
+    "toml_key",
+]
+
+T = TypeVar("T")
+
+
+class Invalid(Exception):
+    """A value is wrong; ``path`` is relative to the value the hook was given."""
+
+    def __init__(self, message: str, path: Sequence[PathSegment] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = tuple(path)
+
+
+class Invalids(Exception):
+    """Several problems found by one hook."""
+
+    def __init__(self, problems: Sequence[Invalid]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = tuple(problems)
+
+
+def toml_key(attribute: str) -> str:
+    """The TOML key for an attribute name."""
+    return attribute.rstrip("_").replace("_", "-")
+
+
+def describe_value(value: object) -> str:
+    """Show a value in a message: short, quoted like the input wrote it."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return repr(value) if isinstance(value, (int, float)) else type(value).__name__
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``''``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _expect_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"expected a string, got {describe_value(value)}")
+    return value
+
+
+def _expect_number(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Invalid(f"expected a number, got {describe_value(value)}")
+    if not math.isfinite(value):
+        raise Invalid(f"expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _expect_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"expected a whole number, got {describe_value(value)}")
+    return value
+
+
+def _expect_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"expected true or false, got {describe_value(value)}")
+    return value
+
+
+def _literal_hook(cl: Any) -> Callable[[object, type], str]:
+    allowed = [str(a) for a in get_args(cl)]
+
+    def structure_literal(value: object, _: type) -> str:
+        if not isinstance(value, str):
+            raise Invalid(f"expected one of {', '.join(allowed)}; got {describe_value(value)}")
+        if value not in allowed:
+            raise Invalid(
+                f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}"
+            )
+        return value
+
+    return structure_literal
+
+
+def _is_tuple_of(cl: Any) -> bool:
+    args = get_args(cl)
+    return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(cl: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = get_args(cl)[0]
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+            raise Invalid(f"expected a list, got {describe_value(value)}")
+        items: list[Any] = []
+        problems: list[Invalid] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+                problems.extend(_relocate(exc, (index,)))
+        if problems:
+            raise Invalids(problems)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _is_mapping_of(cl: Any) -> bool:
+    return get_origin(cl) in (dict, Mapping) and get_args(cl)[:1] == (str,)
+
+
+def _mapping_hook(cl: Any) -> Callable[[object, type], dict[str, Any]]:
+    value_type = get_args(cl)[1]
+
+    def structure_mapping(value: object, _: type) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise Invalid(f"expected a table, got {describe_value(value)}")
+        out: dict[str, Any] = {}
+        problems: list[Invalid] = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                problems.append(Invalid(f"keys must be strings, got {describe_value(key)}"))
+                continue
+            try:
+                out[key] = item if value_type is Any else converter.structure(item, value_type)
+            except Exception as exc:  # noqa: BLE001
+                problems.extend(_relocate(exc, (key,)))
+        if problems:
+            raise Invalids(problems)
+        return out
+
+    return structure_mapping
+
+
+def _is_literal(cl: Any) -> bool:
+    return get_origin(cl) is Literal
+
+
+converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+converter.register_structure_hook(str, _expect_str)
+converter.register_structure_hook(float, _expect_number)
+converter.register_structure_hook(int, _expect_int)
+converter.register_structure_hook(bool, _expect_bool)
+converter.register_structure_hook_factory(_is_literal, _literal_hook)
+converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook)
+converter.register_structure_hook_factory(_is_mapping_of, _mapping_hook)
+converter.register_unstructure_hook_factory(
+    _is_tuple_of, lambda cl: lambda value: [converter.unstructure(v) for v in value]
+)
+
+
+def register_class(
+    cl: type[T],
+    *,
+    prepare: Callable[[Mapping[str, Any], list[Invalid]], Mapping[str, Any]] | None = None,
+    check: Callable[[T], None] | None = None,
+    omit: Sequence[str] = (),
+) -> None:
+    """Structure ``cl`` from a table whose keys are the dashed attribute names.
+
+    ``prepare`` may rewrite the raw table first (for example to accept a string where a list is
+    meant), adding what it finds wrong to the list it is given; ``check`` validates the built object and raises :class:`Invalid`; ``omit`` names
+    attributes that are not read from input (set by the loader instead).
+    """
+    fields = [f for f in attrs.fields(cl) if f.name not in omit]
+    known = [toml_key(f.name) for f in fields]
+
+    @functools.cache
+    def generated_structure() -> Callable[[Mapping[str, Any], Any], T]:
+        overrides = {f.name: override(rename=toml_key(f.name)) for f in fields}
+        overrides.update({name: override(omit=True) for name in omit})
+        return make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)  # type: ignore[arg-type]
+
+    @functools.cache
+    def generated_unstructure() -> Callable[[T], dict[str, Any]]:
+        overrides = {f.name: override(rename=toml_key(f.name)) for f in fields}
+        overrides.update({name: override(omit=True) for name in omit})
+        return make_dict_unstructure_fn(cl, converter, **overrides)  # type: ignore[arg-type]
+
+    def structure_class(value: object, _: type) -> T:
+        if not isinstance(value, Mapping):
+            raise Invalid(f"expected a table, got {describe_value(value)}")
+        found: list[Invalid] = []
+        table = prepare(value, found) if prepare else value
+        found += [
+            Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,))
+            for k in table
+            if k not in known
+        ]
+        try:
+            built = generated_structure()({k: v for k, v in table.items() if k in known}, cl)
+        except Exception as exc:  # noqa: BLE001
+            raise Invalids(found + _flatten(exc)) from None
+        if check is not None:
+            try:
+                check(built)
+            except (Invalid, Invalids) as exc:
+                found += _flatten(exc)
+        if found:
+            raise Invalids(found)
+        return built
+
+    converter.register_structure_hook(cl, structure_class)
+    converter.register_unstructure_hook(cl, lambda value: generated_unstructure()(value))
+
+
+def _relocate(exc: BaseException, prefix: tuple[PathSegment, ...]) -> list[Invalid]:
+    """Turn any structuring failure into :class:`Invalid` problems located under ``prefix``."""
+    return [Invalid(p.message, prefix + p.path) for p in _flatten(exc)]
+
+
+def _flatten(exc: BaseException) -> list[Invalid]:
+    if isinstance(exc, Invalid):
+        return [exc]
+    if isinstance(exc, Invalids):
+        return list(exc.problems)
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        out = [p for e, note in with_notes for p in _relocate(e, (note.index,))]
+        return out + [p for e in without for p in _flatten(e)]
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        out = [p for e, note in with_notes for p in _relocate(e, (toml_key(note.name),))]
+        return out + [p for e in without for p in _flatten(e)]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Invalid(f"unknown key {k!r}", (k,)) for k in sorted(exc.extra_fields)]
+    if isinstance(exc, KeyError):
+        return [Invalid("required key is missing")]
+    if isinstance(exc, RecursionError):
+        return [Invalid("nested too deeply")]
+    return [Invalid(f"invalid value ({exc})")]
+
+
+def structure(
+    value: object,
+    cl: type[T],
+    *,
+    source: str,
+    error: type[OpennessError],
+    prefix: tuple[PathSegment, ...] = (),
+) -> T:
+    """Build ``cl`` from ``value`` or raise ``error`` listing every problem with its key path."""
+    try:
+        return typing.cast("T", converter.structure(value, cl))
+    except Exception as exc:  # noqa: BLE001 - all failures are reported as problems
+        raise error(problems(exc, source=source, prefix=prefix)) from None
+
+
+def problems(
+    exc: BaseException, *, source: str, prefix: tuple[PathSegment, ...] = ()
+) -> list[Problem]:
+    """The problems inside a structuring failure, located in ``source``."""
+    return [
+        Problem(message=p.message, source=source, path=prefix + p.path) for p in _flatten(exc)
+    ]

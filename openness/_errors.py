@@ -1,0 +1,96 @@
+"""Error classes: every problem with an input, named by file and key path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DescriptorError",
+    "LicenceError",
+    "OpennessError",
+    "Problem",
+    "RubricError",
+    "UnsupportedFormatError",
+    "format_path",
+]
+
+PathSegment = str | int
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def format_path(path: Sequence[PathSegment]) -> str:
+    """Write a key path as it reads in TOML: ``criteria[2].weight``, ``components.weights``."""
+    out: list[str] = []
+    for segment in path:
+        if isinstance(segment, int):
+            out.append(f"[{segment}]")
+            continue
+        key = segment if _BARE_KEY.match(segment) else '"' + segment.replace('"', '\\"') + '"'
+        out.append(key if not out else "." + key)
+    return "".join(out)
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input: where it is and what is wrong."""
+
+    message: str
+    source: str | None = None
+    path: tuple[PathSegment, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.path:
+            where += ": " + format_path(self.path)
+        return f"{where}: {self.message}"
+
+
+class OpennessError(ValueError):
+    """Base of every error ``openness`` raises about its inputs.
+
+    ``problems`` lists every problem found (all at once, not only the first); ``str()`` gives one
+    line per problem, each naming the file and the key path.
+    """
+
+    def __init__(self, problems: Iterable[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(message=problems)]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[OpennessError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+    @property
+    def source(self) -> str | None:
+        """The file (or other source) of the first problem, if known."""
+        return self.problems[0].source if self.problems else None
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``file: key.path: message``."""
+        return [str(p) for p in self.problems]
+
+
+class RubricError(OpennessError):
+    """A rubric could not be read: bad syntax, wrong types, unknown names, broken references."""
+
+
+class DescriptorError(OpennessError):
+    """A model descriptor could not be read."""
+
+
+class LicenceError(OpennessError):
+    """A licence text or expression could not be read."""
+
+
+class UnsupportedFormatError(OpennessError):
+    """An input declares a format version this release of ``openness`` does not know."""

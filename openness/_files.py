@@ -1,0 +1,88 @@
+"""Reading TOML and JSON documents into plain mappings, with syntax errors located by line and column."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from openness._errors import OpennessError, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["parse_text", "read_document"]
+
+_TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S)
+_TOML_END = re.compile(r"^(?P<message>.*?) \(at end of document\)$", re.S)
+
+
+def parse_text(
+    text: str, *, kind: str, source: str, error: type[OpennessError]
+) -> dict[str, Any]:
+    """Parse ``text`` as ``kind`` ("toml" or "json") into a dict; raise ``error`` naming ``source``."""
+    if kind == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise error(
+                [Problem(message=f"invalid JSON: {exc.msg}", source=source, line=exc.lineno, column=exc.colno)]
+            ) from None
+        except RecursionError:
+            raise error([Problem(message="invalid JSON: nested too deeply", source=source)]) from None
+        if not isinstance(data, dict):
+            raise error([Problem(message=f"expected a JSON object at the top, got {type(data).__name__}", source=source)])
+        return data
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error([_toml_problem(exc, source)]) from None
+    except RecursionError:
+        raise error([Problem(message="invalid TOML: nested too deeply", source=source)]) from None
+
+
+def _toml_problem(exc: Exception, source: str) -> Problem:
+    text = str(exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    message = getattr(exc, "msg", None)
+    if message is None or line is None:
+        match = _TOML_POSITION.match(text)
+        if match:
+            message, line, column = match["message"], int(match["line"]), int(match["column"])
+        else:
+            end = _TOML_END.match(text)
+            message = f"{end['message']} (at end of document)" if end else text
+    return Problem(message=f"invalid TOML: {message}", source=source, line=line, column=column)
+
+
+def read_document(
+    path: str | Path, *, error: type[OpennessError]
+) -> tuple[dict[str, Any], str]:
+    """Read a ``.toml`` or ``.json`` file into a dict; return it with the path as given (for messages)."""
+    path = Path(path)
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in {".toml", ".json"}:
+        raise error([Problem(message="expected a .toml or .json file", source=source)])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=source)]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error([Problem(message=f"not UTF-8 text (byte {exc.start})", source=source)]) from None
+    return parse_text(text, kind=suffix[1:], source=source, error=error), source
+
+
+def require_mapping(value: object, *, source: str, error: type[OpennessError]) -> Mapping[str, Any]:
+    """Check that a caller-supplied document is a mapping with string keys."""
+    if not isinstance(value, Mapping):
+        raise error([Problem(message=f"expected a mapping, got {type(value).__name__}", source=source)])
+    return value

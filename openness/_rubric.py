@@ -1,0 +1,344 @@
+"""Rubrics: a grading scale, criteria with ordered levels, and verdicts (format version 1)."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, Not, describe
+from openness._convert import Invalid, converter, did_you_mean, problems, register_class
+from openness._errors import Problem, RubricError, UnsupportedFormatError
+from openness._files import parse_text, read_document
+from openness._resources import rubrics_dir
+from openness._vocabulary import component_aliases
+
+__all__ = ["Criterion", "Level", "Requirement", "Rubric", "Verdict", "list_rubrics", "load_rubric"]
+
+FORMAT = 1
+DEFAULT_RUBRIC = "openness-default"
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """One grade of a criterion and the condition that earns it."""
+
+    grade: str
+    when: Condition | None = None
+    says: str | None = None
+
+    def requirement_text(self) -> str:
+        """What this level asks for, in words."""
+        if self.says:
+            return self.says
+        return describe(self.when) if self.when is not None else "nothing further"
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """A stable id, a title, a weight, and the levels (best first) that decide its grade."""
+
+    id: str
+    title: str
+    group: str | None = None
+    weight: float = 1.0
+    description: str | None = None
+    interpretation: str | None = None
+    levels: tuple[Level, ...]
+
+    def components(self) -> tuple[str, ...]:
+        """The component ids this criterion's conditions read, in order of first mention."""
+        seen: dict[str, None] = {}
+        for level in self.levels:
+            if level.when is not None:
+                for check in _checks(level.when):
+                    if isinstance(check, ComponentCheck):
+                        seen[component_aliases()[check.component]] = None
+        return tuple(seen)
+
+    def assessments(self) -> tuple[tuple[str, str], ...]:
+        """The (assessor, parameter) pairs this criterion's conditions read."""
+        seen: dict[tuple[str, str], None] = {}
+        for level in self.levels:
+            if level.when is not None:
+                for check in _checks(level.when):
+                    if isinstance(check, AssessmentCheck):
+                        seen[(check.assessment, check.parameter)] = None
+        return tuple(seen)
+
+
+def _checks(condition: Condition) -> list[ComponentCheck | AssessmentCheck]:
+    if isinstance(condition, (AllOf, AnyOf)):
+        return [c for inner in condition.conditions for c in _checks(inner)]
+    if isinstance(condition, Not):
+        return _checks(condition.condition)
+    return [condition]
+
+
+@attrs.frozen(kw_only=True)
+class Requirement:
+    """Criteria that must reach at least ``grade``."""
+
+    criteria: tuple[str, ...]
+    grade: str
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """A named outcome: requirements on criteria, optionally on another verdict and on the score."""
+
+    id: str
+    title: str
+    description: str | None = None
+    requires: tuple[Requirement, ...] = ()
+    builds_on: str | None = None
+    min_score: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Rubric:
+    """A rubric: metadata, a scale of grades, criteria and verdicts.
+
+    Load one with :func:`openness.load_rubric`. Grades in ``scale`` are ordered best first.
+    """
+
+    format: int = FORMAT
+    id: str
+    title: str
+    version: str
+    source: str
+    licence: str | None = None
+    retrieved: str | None = None
+    description: str | None = None
+    interpretation: str | None = None
+    scale: dict[str, float]
+    criteria: tuple[Criterion, ...]
+    verdicts: tuple[Verdict, ...] = ()
+    path: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def grades(self) -> tuple[str, ...]:
+        """Grade names, best first."""
+        return tuple(sorted(self.scale, key=lambda g: -self.scale[g]))
+
+    @property
+    def lowest_grade(self) -> str:
+        """The grade a criterion gets when no level's condition holds."""
+        return self.grades[-1]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id."""
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        msg = f"{self.id}: no criterion {criterion_id!r}{did_you_mean(criterion_id, [c.id for c in self.criteria])}"
+        raise RubricError(msg)
+
+    @property
+    def max_points(self) -> float:
+        """The most points a model can get."""
+        best = self.scale[self.grades[0]]
+        return sum(c.weight * best for c in self.criteria)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rubric as a plain mapping; loading it gives an equal rubric."""
+        return _prune(converter.unstructure(self))
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The rubric as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        return f"<Rubric {self.id!r} {self.version}: {len(self.criteria)} criteria, {len(self.verdicts)} verdicts>"
+
+    def _repr_html_(self) -> str:
+        from openness._render import rubric_html  # noqa: PLC0415
+
+        return rubric_html(self)
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def _prepare_rubric(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
+    value = table.get("retrieved")
+    if isinstance(value, datetime.date):
+        return {**table, "retrieved": value.isoformat()}
+    return table
+
+
+def _prepare_verdict(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
+    if isinstance(table.get("requires"), Mapping):
+        return {**table, "requires": [table["requires"]]}
+    return table
+
+
+def _prepare_requirement(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
+    if isinstance(table.get("criteria"), str):
+        return {**table, "criteria": [table["criteria"]]}
+    return table
+
+
+register_class(Level)
+register_class(Criterion)
+register_class(Requirement, prepare=_prepare_requirement)
+register_class(Verdict, prepare=_prepare_verdict)
+register_class(Rubric, prepare=_prepare_rubric, omit=("path",))
+
+
+def _semantic_problems(rubric: Rubric) -> list[Invalid]:
+    """Cross-references and value ranges the types alone cannot check."""
+    found: list[Invalid] = []
+    if not rubric.scale:
+        found.append(Invalid("the scale needs at least one grade", ("scale",)))
+    points = list(rubric.scale.values())
+    if len(set(points)) != len(points):
+        found.append(Invalid("two grades have the same points; grades must be strictly ordered", ("scale",)))
+    if not rubric.criteria:
+        found.append(Invalid("a rubric needs at least one criterion", ("criteria",)))
+    grades = list(rubric.scale)
+    seen_ids: set[str] = set()
+    for index, criterion in enumerate(rubric.criteria):
+        where: tuple[str | int, ...] = ("criteria", index)
+        if criterion.id in seen_ids:
+            found.append(Invalid(f"criterion id {criterion.id!r} is used twice", (*where, "id")))
+        seen_ids.add(criterion.id)
+        if criterion.weight < 0:
+            found.append(Invalid(f"weight must not be negative (got {criterion.weight:g})", (*where, "weight")))
+        if not criterion.levels:
+            found.append(Invalid("a criterion needs at least one level", (*where, "levels")))
+        previous = None
+        for level_index, level in enumerate(criterion.levels):
+            at = (*where, "levels", level_index, "grade")
+            if level.grade not in rubric.scale:
+                found.append(Invalid(f"unknown grade {level.grade!r}{did_you_mean(level.grade, grades)}", at))
+                continue
+            if previous is not None and rubric.scale[level.grade] >= previous:
+                found.append(Invalid("levels must be ordered best first, each grade worth fewer points", at))
+            previous = rubric.scale[level.grade]
+    if rubric.scale and rubric.criteria and rubric.max_points <= 0:
+        found.append(Invalid("the rubric's maximum points must be above zero (all weights are 0?)", ("criteria",)))
+    verdict_ids = [v.id for v in rubric.verdicts]
+    for index, verdict in enumerate(rubric.verdicts):
+        where = ("verdicts", index)
+        if verdict_ids.count(verdict.id) > 1 and verdict_ids.index(verdict.id) != index:
+            found.append(Invalid(f"verdict id {verdict.id!r} is used twice", (*where, "id")))
+        for r_index, requirement in enumerate(verdict.requires):
+            at = (*where, "requires", r_index)
+            if requirement.grade not in rubric.scale:
+                hint = did_you_mean(requirement.grade, grades)
+                found.append(Invalid(f"unknown grade {requirement.grade!r}{hint}", (*at, "grade")))
+            found += [
+                Invalid(f"unknown criterion {c!r}{did_you_mean(c, seen_ids)}", (*at, "criteria"))
+                for c in requirement.criteria
+                if c not in seen_ids
+            ]
+        if verdict.builds_on is not None and verdict.builds_on not in verdict_ids:
+            hint = did_you_mean(verdict.builds_on, verdict_ids)
+            found.append(Invalid(f"unknown verdict {verdict.builds_on!r}{hint}", (*where, "builds-on")))
+        if verdict.min_score is not None and not 0 <= verdict.min_score <= 1:
+            found.append(Invalid(f"min-score must be between 0 and 1 (got {verdict.min_score:g})", (*where, "min-score")))
+        if not verdict.requires and verdict.min_score is None and verdict.builds_on is None:
+            found.append(Invalid("a verdict needs requires, builds-on or min-score", where))
+    found += _cycles(rubric)
+    return found
+
+
+def _cycles(rubric: Rubric) -> list[Invalid]:
+    parents = {v.id: v.builds_on for v in rubric.verdicts}
+    found = []
+    for index, verdict in enumerate(rubric.verdicts):
+        chain = [verdict.id]
+        current = parents.get(verdict.id)
+        while current is not None and current in parents:
+            if current == verdict.id:
+                found.append(
+                    Invalid(f"verdicts build on each other in a cycle: {' -> '.join([*chain, current])}", ("verdicts", index, "builds-on"))
+                )
+                break
+            if current in chain:
+                break
+            chain.append(current)
+            current = parents.get(current)
+    return found
+
+
+def rubric_from_mapping(data: Mapping[str, Any], *, source: str) -> Rubric:
+    """Build and check a rubric, reporting every problem under ``source``."""
+    if not isinstance(data, Mapping):
+        raise RubricError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT:
+        raise UnsupportedFormatError(
+            [
+                Problem(
+                    message=f"rubric format {version} is not supported (this release reads format {FORMAT})",
+                    source=source,
+                    path=("format",),
+                )
+            ]
+        )
+    try:
+        rubric: Rubric = converter.structure(data, Rubric)
+    except Exception as exc:  # noqa: BLE001 - reported as problems
+        raise RubricError(problems(exc, source=source)) from None
+    found = _semantic_problems(rubric)
+    if found:
+        raise RubricError([Problem(message=p.message, source=source, path=p.path) for p in found])
+    return attrs.evolve(rubric, path=source)
+
+
+def _builtin_names() -> dict[str, str]:
+    directory = rubrics_dir()
+    return {
+        entry.name[: -len(".toml")]: entry.name
+        for entry in directory.iterdir()
+        if entry.name.endswith(".toml")
+    }
+
+
+def list_rubrics() -> list[str]:
+    """The ids of the built-in rubrics, sorted."""
+    return sorted(_builtin_names())
+
+
+@functools.lru_cache(maxsize=64)
+def _load_builtin(name: str) -> Rubric:
+    entry = rubrics_dir() / f"{name}.toml"
+    source = f"rubrics/{name}.toml"
+    data = parse_text(entry.read_text(encoding="utf-8"), kind="toml", source=source, error=RubricError)
+    return rubric_from_mapping(data, source=source)
+
+
+def load_rubric(rubric: str | Path | Mapping[str, Any] | Rubric | None = None) -> Rubric:
+    """Load a rubric: a built-in id (see :func:`list_rubrics`), a ``.toml``/``.json`` path, or a mapping.
+
+    ``None`` gives the default rubric. Built-in rubrics are parsed once and cached.
+    """
+    if rubric is None:
+        rubric = DEFAULT_RUBRIC
+    if isinstance(rubric, Rubric):
+        return rubric
+    if isinstance(rubric, Mapping):
+        return rubric_from_mapping(rubric, source="<mapping>")
+    if isinstance(rubric, str) and rubric in _builtin_names():
+        return _load_builtin(rubric)
+    path = Path(rubric)
+    if isinstance(rubric, str) and path.suffix.lower() not in {".toml", ".json"}:
+        names = list_rubrics()
+        raise RubricError(
+            [Problem(message=f"no built-in rubric {rubric!r}{did_you_mean(rubric, names)}; built-in: {', '.join(names)}")]
+        )
+    data, source = read_document(path, error=RubricError)
+    return rubric_from_mapping(data, source=source)
+

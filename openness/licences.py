@@ -1,0 +1,340 @@
+"""Reading licence strings: SPDX ids and expressions, Hugging Face ids, and common spellings.
+
+>>> from openness import licences
+>>> licences.lookup("Apache 2.0").id
+'Apache-2.0'
+>>> reading = licences.read("Apache 2.0 OR MIT")
+>>> reading.expression
+'Apache-2.0 OR MIT'
+>>> reading.notes
+("'Apache 2.0' read as Apache-2.0",)
+
+Every reading is reported; an unknown or ambiguous string is reported with close matches and
+never guessed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+import attrs
+
+from openness._errors import LicenceError, Problem
+from openness._licence_table import Licence, normalise, table
+from openness._vocabulary import restrictions
+
+__all__ = ["CLASSES", "Licence", "Reading", "all_licences", "has_class", "lookup", "read"]
+
+#: Licence classes a rubric can ask for, with how each is derived.
+CLASSES: dict[str, str] = {
+    "osi-approved": "approved by the Open Source Initiative (SPDX isOsiApproved, or the curated table)",
+    "fsf-libre": "marked Free/Libre by the Free Software Foundation (SPDX isFsfLibre, or the curated table)",
+    "open-data": "an open data or open content licence (curated: CC-BY, CC-BY-SA, CC0, ODC-By, ODbL, PDDL, CDLA, OGL, ...)",
+    "osd-conformant": "a licence that imposes no restriction the Open Source Definition forbids",
+    "permissive": "OSD-conformant and without a share-alike duty",
+    "copyleft": "requires modified versions to be shared under the same terms",
+    "commercial-use": "allows commercial use (no non-commercial, research-only or non-production clause)",
+}
+#: How reasons name each class: "under an OSI-approved licence".
+CLASS_TITLES: dict[str, str] = {
+    "osi-approved": "OSI-approved",
+    "fsf-libre": "FSF-libre",
+    "open-data": "open data",
+    "osd-conformant": "OSD-conformant",
+    "permissive": "permissive",
+    "copyleft": "copyleft",
+    "commercial-use": "commercial-use",
+}
+_COMMERCIAL_BLOCKERS = ("non-commercial", "research-only", "non-production")
+MAX_EXPRESSION_LENGTH = 10_000
+MAX_ALTERNATIVES = 1_024
+_TOKEN = re.compile(r"(\(|\)|(?<![^\s()])(?:AND|OR|WITH)(?![^\s()]))")
+
+
+def _and(values: list[bool | None]) -> bool | None:
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _or(values: list[bool | None]) -> bool | None:
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def has_class(licence: Licence, name: str) -> bool | None:
+    """Whether ``licence`` belongs to the class ``name`` (see :data:`CLASSES`); ``None`` if unknown."""
+    if licence.kind == "unknown":
+        return None
+    if licence.kind != "licence":
+        return False
+    if name == "osi-approved":
+        return licence.osi_approved
+    if name == "fsf-libre":
+        return licence.fsf_libre
+    if name == "open-data":
+        return licence.open_data if licence.curated else (licence.open_data or None)
+    if name == "copyleft":
+        return licence.has_restriction("share-alike")
+    if name == "commercial-use":
+        return _and([not_(licence.has_restriction(r)) for r in _COMMERCIAL_BLOCKERS])
+    if name == "osd-conformant":
+        if licence.osd_conformant is not None:
+            return licence.osd_conformant
+        forbidden = [r for r, spec in restrictions().items() if spec.osd_forbidden]
+        return _and([not_(licence.has_restriction(r)) for r in forbidden])
+    if name == "permissive":
+        return _and([has_class(licence, "osd-conformant"), not_(licence.has_restriction("share-alike"))])
+    msg = f"unknown licence class {name!r}"
+    raise LicenceError(msg)
+
+
+def not_(value: bool | None) -> bool | None:
+    """Three-valued negation."""
+    return None if value is None else not value
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """How a licence string was read.
+
+    ``alternatives`` is the expression in disjunctive form: the licensee may pick any one
+    alternative (``OR``), and must honour every licence inside it (``AND``). ``notes`` says how
+    each part was read; ``warnings`` lists what could not be read or was ambiguous.
+    """
+
+    text: str
+    expression: str
+    alternatives: tuple[tuple[Licence, ...], ...]
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """True when every part of the string was recognised."""
+        return not self.warnings
+
+    @property
+    def licences(self) -> tuple[Licence, ...]:
+        """Every licence named in the expression, once each, in order."""
+        seen: dict[str, Licence] = {}
+        for alternative in self.alternatives:
+            for licence in alternative:
+                seen.setdefault(licence.id, licence)
+        return tuple(seen.values())
+
+    def check(self, classes: tuple[str, ...] = (), without: tuple[str, ...] = ()) -> bool | None:
+        """Whether some alternative has every class in ``classes`` and none of ``without``."""
+        results = []
+        for alternative in self.alternatives:
+            per_licence: list[bool | None] = []
+            for name in classes:
+                if name == "copyleft":
+                    per_licence.append(_or([has_class(lic, name) for lic in alternative]))
+                else:
+                    per_licence.extend(has_class(lic, name) for lic in alternative)
+            for restriction in without:
+                per_licence.extend(not_(lic.has_restriction(restriction)) for lic in alternative)
+            results.append(_and(per_licence))
+        return _or(results)
+
+    def restrictions(self) -> tuple[str, ...]:
+        """Restrictions imposed in every alternative (what the licensee cannot avoid).
+
+        In vocabulary order, those the Open Source Definition forbids first.
+        """
+        common: set[str] | None = None
+        for alternative in self.alternatives:
+            found = {r for lic in alternative for r in lic.restrictions}
+            common = found if common is None else common & found
+        vocabulary = list(restrictions())
+        return tuple(
+            sorted(common or (), key=lambda r: (not restrictions()[r].osd_forbidden, vocabulary.index(r)))
+        )
+
+
+def _unknown(text: str) -> Licence:
+    return Licence(id=text, name=text, kind="unknown")
+
+
+def _suggest(text: str) -> str:
+    names = list(table().by_name)
+    close = difflib.get_close_matches(normalise(text), names, n=3, cutoff=0.75)
+    ids = list(dict.fromkeys(table().by_name[c] for c in close))
+    return f" (close: {', '.join(ids)})" if ids else ""
+
+
+def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
+    """Resolve one licence name: (licence, note, warning)."""
+    key = normalise(text)
+    known = table()
+    ambiguity = known.ambiguous.get(key)
+    if ambiguity is not None:
+        options = ", ".join(ambiguity.candidates)
+        return _unknown(text), None, f"{text!r} is ambiguous: it could be {options}"
+    target = known.by_name.get(key)
+    if target is None:
+        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text)}"
+    licence = known.licences.get(target) or known.exceptions[target]
+    note = None if text == licence.id else f"{text!r} read as {licence.id}"
+    if licence.deprecated:
+        note = (note or f"{text!r}") + " (a deprecated SPDX id)"
+    return licence, note, None
+
+
+class _Parser:
+    """Recursive descent over SPDX-style expressions: OR < AND < WITH, with parentheses."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
+        self.position = 0
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+
+    def fail(self, message: str) -> LicenceError:
+        return LicenceError([Problem(message=f"cannot read licence expression {self.text!r}: {message}")])
+
+    def peek(self) -> str | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def parse(self) -> tuple[str, list[list[Licence]]]:
+        if not self.tokens:
+            raise self.fail("it is empty")
+        expression, alternatives = self.parse_or()
+        if self.peek() is not None:
+            raise self.fail(f"unexpected {self.peek()!r}")
+        return expression, alternatives
+
+    def parse_or(self) -> tuple[str, list[list[Licence]]]:
+        text, alternatives = self.parse_and()
+        while self.peek() == "OR":
+            self.take()
+            right_text, right = self.parse_and()
+            text, alternatives = f"{text} OR {right_text}", alternatives + right
+            self.limit(alternatives)
+        return text, alternatives
+
+    def parse_and(self) -> tuple[str, list[list[Licence]]]:
+        text, alternatives = self.parse_with()
+        while self.peek() == "AND":
+            self.take()
+            right_text, right = self.parse_with()
+            text = f"{_wrap(text, 'OR')} AND {_wrap(right_text, 'OR')}"
+            alternatives = [a + b for a in alternatives for b in right]
+            self.limit(alternatives)
+        return text, alternatives
+
+    def parse_with(self) -> tuple[str, list[list[Licence]]]:
+        text, alternatives = self.parse_atom()
+        if self.peek() == "WITH":
+            self.take()
+            token = self.peek()
+            if token is None or token in {"(", ")", "AND", "OR", "WITH"}:
+                raise self.fail("WITH must be followed by an exception id")
+            exception, note, warning = _resolve(self.take())
+            self.record(note, warning)
+            if exception.kind == "licence":
+                self.warnings.append(f"{exception.id!r} after WITH is a licence, not an exception")
+            text = f"{text} WITH {exception.id}"
+            alternatives = [a + [exception] for a in alternatives] if exception.kind != "exception" else alternatives
+        return text, alternatives
+
+    def parse_atom(self) -> tuple[str, list[list[Licence]]]:
+        token = self.peek()
+        if token is None:
+            raise self.fail("it ends where a licence is expected")
+        if token == "(":
+            self.take()
+            text, alternatives = self.parse_or()
+            if self.peek() != ")":
+                raise self.fail("a '(' is not closed")
+            self.take()
+            return f"({text})" if " " in text else text, alternatives
+        if token in {")", "AND", "OR", "WITH"}:
+            raise self.fail(f"unexpected {token!r} where a licence is expected")
+        licence, note, warning = _resolve(self.take())
+        self.record(note, warning)
+        return licence.id, [[licence]]
+
+    def record(self, note: str | None, warning: str | None) -> None:
+        if note:
+            self.notes.append(note)
+        if warning:
+            self.warnings.append(warning)
+
+    def limit(self, alternatives: list[list[Licence]]) -> None:
+        if len(alternatives) > MAX_ALTERNATIVES:
+            raise self.fail(f"it has more than {MAX_ALTERNATIVES} alternatives")
+
+
+def _wrap(text: str, operator: str) -> str:
+    return f"({text})" if f" {operator} " in text and not text.startswith("(") else text
+
+
+@functools.lru_cache(maxsize=4096)
+def read(text: str) -> Reading:
+    """Read a licence string: a single name (id, alias, spelling) or an SPDX expression.
+
+    Never raises for an unknown name: the reading says what it could not recognise. A string that
+    is not a well-formed expression reads as one unknown licence, with the reason as a warning.
+    """
+    if len(text) > MAX_EXPRESSION_LENGTH:
+        return Reading(
+            text=text[:80] + "...",
+            expression=text[:80] + "...",
+            alternatives=((_unknown(text[:80] + "..."),),),
+            warnings=(f"the licence string is longer than {MAX_EXPRESSION_LENGTH} characters",),
+        )
+    whole_key = normalise(text)
+    if whole_key in table().by_name or whole_key in table().ambiguous or not _TOKEN.search(text):
+        licence, note, warning = _resolve(text.strip())
+        return Reading(
+            text=text,
+            expression=licence.id,
+            alternatives=((licence,),),
+            notes=(note,) if note else (),
+            warnings=(warning,) if warning else (),
+        )
+    parser = _Parser(text)
+    try:
+        expression, alternatives = parser.parse()
+    except LicenceError as exc:
+        return Reading(
+            text=text,
+            expression=text.strip(),
+            alternatives=((_unknown(text.strip()),),),
+            warnings=(exc.problems[0].message,),
+        )
+    unique = list(dict.fromkeys(tuple(dict.fromkeys(a)) for a in alternatives))
+    return Reading(
+        text=text,
+        expression=expression,
+        alternatives=tuple(unique),
+        notes=tuple(dict.fromkeys(parser.notes)),
+        warnings=tuple(dict.fromkeys(parser.warnings)),
+    )
+
+
+def lookup(text: str) -> Licence:
+    """The licence a single name stands for (an SPDX id, a Hugging Face id, an alias).
+
+    Raises :class:`openness.LicenceError` for an unknown or ambiguous name, with close matches.
+    """
+    licence, _, warning = _resolve(text)
+    if warning:
+        raise LicenceError([Problem(message=warning)])
+    return licence
+
+
+def all_licences() -> tuple[Licence, ...]:
+    """Every licence in the table (the SPDX list plus the curated entries), sorted by id."""
+    return tuple(sorted(table().licences.values(), key=lambda lic: lic.id.casefold()))
