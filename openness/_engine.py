@@ -156,7 +156,7 @@ class Evaluator:
         max_points = sum(r.max_points for r in results)
         score = points / max_points if max_points else 0.0
         score = min(1.0, max(0.0, score))
-        verdicts = _verdicts(self.rubric, {r.criterion: r for r in results}, score)
+        verdicts = _verdicts(self, {r.criterion: r for r in results}, score)
         warnings = tuple(
             dict.fromkeys(
                 f"components.{key}.licence: {w}" for key, reading in facts.readings.items() for w in reading.warnings
@@ -335,7 +335,21 @@ def _licence_evidence(reading: Reading) -> str:
     return " | ".join(parts)
 
 
-def _verdicts(rubric: Rubric, results: Mapping[str, CriterionResult], score: float) -> tuple[VerdictResult, ...]:
+def _needs(evaluator: Evaluator, criterion: str, needed: float) -> str | None:
+    """What the easiest level worth at least ``needed`` points asks for."""
+    for compiled in evaluator.criteria:
+        if compiled.criterion.id == criterion:
+            sufficient = [level for level in compiled.levels if level.points >= needed]
+            if sufficient:
+                level = sufficient[-1]
+                return f"{level.grade} would need: {level.requirement}"
+    return None
+
+
+def _verdicts(
+    evaluator: Evaluator, results: Mapping[str, CriterionResult], score: float
+) -> tuple[VerdictResult, ...]:
+    rubric = evaluator.rubric
     by_id = {v.id: v for v in rubric.verdicts}
 
     @functools.cache
@@ -348,7 +362,9 @@ def _verdicts(rubric: Rubric, results: Mapping[str, CriterionResult], score: flo
             for criterion in requirement.criteria:
                 result = results[criterion]
                 ok = rubric.scale[result.grade] >= needed
-                found.append((ok, f"{criterion} must be at least {requirement.grade} (now {result.grade})" + (f"; {result.to_raise}" if not ok and result.to_raise else "")))
+                text = f"{criterion} must be at least {requirement.grade} (now {result.grade})"
+                needs = None if ok else _needs(evaluator, criterion, needed)
+                found.append((ok, f"{text}; {needs}" if needs else text))
         if verdict.min_score is not None:
             found.append((score >= verdict.min_score, f"the score must reach {verdict.min_score:g} (now {score:.3g})"))
         return tuple(found)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["report_html", "report_markdown", "report_page", "report_text", "rubric_html"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def clean(text: object) -> str:
@@ -70,7 +70,7 @@ def report_text(report: Report) -> str:
         if result.to_raise:
             lines.append(f"      To raise: {clean(result.to_raise)}")
         if result.unknown:
-            lines.append(f"      Not stated: {', '.join(clean(u) for u in result.unknown)}")
+            lines.append(f"      Unknown facts: {', '.join(clean(u) for u in result.unknown)}")
         for item in result.evidence:
             source = f" <{clean(item.sources[0])}>" if item.sources else ""
             lines.append(f"      * {clean(item.fact)} = {clean(item.value)}{source}")

@@ -90,9 +90,9 @@ class Report:
         body = {
             "max_points": self.max_points,
             "points": self.points,
-            "results": [_sorted(attrs.asdict(r, retain_collection_types=False)) for r in self.results],
+            "results": [_sorted(attrs.asdict(r)) for r in self.results],
             "score": self.score,
-            "verdicts": [_sorted(attrs.asdict(v, retain_collection_types=False)) for v in self.verdicts],
+            "verdicts": [_sorted(attrs.asdict(v)) for v in self.verdicts],
             "warnings": list(self.warnings),
         }
         return {

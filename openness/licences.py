@@ -209,32 +209,35 @@ class _Parser:
     def parse(self) -> tuple[str, list[list[Licence]]]:
         if not self.tokens:
             raise self.fail("it is empty")
-        expression, alternatives = self.parse_or()
+        expression, _, alternatives = self.parse_or()
         if self.peek() is not None:
             raise self.fail(f"unexpected {self.peek()!r}")
         return expression, alternatives
 
-    def parse_or(self) -> tuple[str, list[list[Licence]]]:
-        text, alternatives = self.parse_and()
+    # Each parse_* returns (canonical text, its top operator, alternatives); the operator decides
+    # where parentheses are needed when the text becomes an operand.
+    def parse_or(self) -> tuple[str, str, list[list[Licence]]]:
+        text, operator, alternatives = self.parse_and()
         while self.peek() == "OR":
             self.take()
-            right_text, right = self.parse_and()
-            text, alternatives = f"{text} OR {right_text}", alternatives + right
+            right_text, _, right = self.parse_and()
+            text, operator, alternatives = f"{text} OR {right_text}", "OR", alternatives + right
             self.limit(alternatives)
-        return text, alternatives
+        return text, operator, alternatives
 
-    def parse_and(self) -> tuple[str, list[list[Licence]]]:
-        text, alternatives = self.parse_with()
+    def parse_and(self) -> tuple[str, str, list[list[Licence]]]:
+        text, operator, alternatives = self.parse_with()
         while self.peek() == "AND":
             self.take()
-            right_text, right = self.parse_with()
-            text = f"{_wrap(text, 'OR')} AND {_wrap(right_text, 'OR')}"
+            right_text, right_operator, right = self.parse_with()
+            text = f"{_wrap(text, operator)} AND {_wrap(right_text, right_operator)}"
+            operator = "AND"
             alternatives = [a + b for a in alternatives for b in right]
             self.limit(alternatives)
-        return text, alternatives
+        return text, operator, alternatives
 
-    def parse_with(self) -> tuple[str, list[list[Licence]]]:
-        text, alternatives = self.parse_atom()
+    def parse_with(self) -> tuple[str, str, list[list[Licence]]]:
+        text, operator, alternatives = self.parse_atom()
         if self.peek() == "WITH":
             self.take()
             token = self.peek()
@@ -244,26 +247,27 @@ class _Parser:
             self.record(note, warning)
             if exception.kind == "licence":
                 self.warnings.append(f"{exception.id!r} after WITH is a licence, not an exception")
-            text = f"{text} WITH {exception.id}"
+            text = f"{_wrap(text, operator, 'AND')} WITH {exception.id}"
+            operator = "WITH"
             alternatives = [a + [exception] for a in alternatives] if exception.kind != "exception" else alternatives
-        return text, alternatives
+        return text, operator, alternatives
 
-    def parse_atom(self) -> tuple[str, list[list[Licence]]]:
+    def parse_atom(self) -> tuple[str, str, list[list[Licence]]]:
         token = self.peek()
         if token is None:
             raise self.fail("it ends where a licence is expected")
         if token == "(":
             self.take()
-            text, alternatives = self.parse_or()
+            result = self.parse_or()
             if self.peek() != ")":
                 raise self.fail("a '(' is not closed")
             self.take()
-            return f"({text})" if " " in text else text, alternatives
+            return result
         if token in {")", "AND", "OR", "WITH"}:
             raise self.fail(f"unexpected {token!r} where a licence is expected")
         licence, note, warning = _resolve(self.take())
         self.record(note, warning)
-        return licence.id, [[licence]]
+        return licence.id, "", [[licence]]
 
     def record(self, note: str | None, warning: str | None) -> None:
         if note:
@@ -276,8 +280,9 @@ class _Parser:
             raise self.fail(f"it has more than {MAX_ALTERNATIVES} alternatives")
 
 
-def _wrap(text: str, operator: str) -> str:
-    return f"({text})" if f" {operator} " in text and not text.startswith("(") else text
+def _wrap(text: str, operator: str, *looser: str) -> str:
+    """Parenthesise an operand whose top operator binds more loosely than its new context."""
+    return f"({text})" if operator in ("OR", *looser) else text
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,50 @@
+"""Shared fixtures: the reference data beside the checkout, golden files, Hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The folder ../shared/data; skipped when absent, but a failure under CI."""
+    if not SHARED_DATA.is_dir():
+        message = f"reference data not found at {SHARED_DATA} (it sits beside the checkout as ../shared/data)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI requires it")
+        pytest.skip(message)
+    return SHARED_DATA
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # noqa: ANN201
+    """Compare text with a golden file, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update or not path.exists():
+            if not update and os.environ.get("CI"):
+                pytest.fail(f"golden file {name} is missing; create it with --update-golden")
+            path.write_text(actual, encoding="utf-8")
+        assert actual == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+
+    return check

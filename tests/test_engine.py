@@ -1,0 +1,151 @@
+"""Scoring: grades, reasons, evidence, verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import openness
+
+RUBRIC: dict[str, Any] = {
+    "format": 1,
+    "id": "t",
+    "title": "Test rubric",
+    "version": "1",
+    "source": "https://example.org",
+    "scale": {"open": 1.0, "partial": 0.5, "closed": 0.0},
+    "criteria": [
+        {
+            "id": "weights",
+            "title": "Weights",
+            "levels": [
+                {"grade": "open", "when": {"component": "weights", "access": "public", "licence": "osd-conformant"}},
+                {"grade": "partial", "when": {"component": "weights", "access": ["public", "gated"]}},
+            ],
+        },
+        {
+            "id": "assessed",
+            "title": "Assessed code",
+            "weight": 2,
+            "levels": [
+                {"grade": "open", "when": {"assessment": "osai-2023", "parameter": "opencode", "grade": "open"}},
+                {"grade": "partial", "when": {"not": {"component": "training-code", "access": "not-released"}}},
+            ],
+        },
+    ],
+    "verdicts": [
+        {"id": "base", "title": "Base", "requires": {"criteria": "weights", "grade": "partial"}},
+        {"id": "top", "title": "Top", "builds-on": "base", "requires": {"criteria": ["weights"], "grade": "open"}},
+        {"id": "scored", "title": "Scored", "min-score": 0.5},
+    ],
+}
+
+
+def _descriptor(**components: dict[str, Any]) -> openness.Descriptor:
+    return openness.load_descriptor(
+        {
+            "format": 1,
+            "model": {"id": "m", "name": "M", "sources": ["https://example.org/m"]},
+            "components": components,
+        }
+    )
+
+
+def test_open_weights_reason_names_licence_and_sources() -> None:
+    """An open grade cites the access, the licence and the sources behind them."""
+    report = openness.score(_descriptor(weights={"access": "public", "licence": "Apache 2.0"}), RUBRIC)
+    result = report.result("weights")
+    assert (result.grade, result.points, result.max_points) == ("open", 1.0, 1.0)
+    assert result.reason == "open: Final model weights: a public release, under Apache License 2.0 (Apache-2.0)."
+    assert result.to_raise is None
+    licence_evidence = next(e for e in result.evidence if e.fact == "components.weights.licence")
+    assert licence_evidence.value.startswith("Apache 2.0 (read as Apache-2.0)")
+    assert licence_evidence.sources == ("https://example.org/m",)
+
+
+def test_restrictive_licence_reason_says_what_it_restricts() -> None:
+    """A gated Llama licence gives partial, names its restrictions and what would raise the grade."""
+    report = openness.score(_descriptor(weights={"access": "gated", "licence": "llama3.1"}), RUBRIC)
+    result = report.result("weights")
+    assert result.grade == "partial"
+    assert "a gated download" in result.reason
+    assert "restricts use through an acceptable use policy" in result.reason
+    assert "requires a separate licence above 700 million monthly active users" in result.reason
+    assert result.to_raise == "open would need: final model weights public, under an OSD-conformant licence"
+
+
+def test_missing_component_is_unknown_not_an_error() -> None:
+    """A component the descriptor does not mention gives the lowest grade with the unknown fact named."""
+    report = openness.score(_descriptor(), RUBRIC)
+    result = report.result("weights")
+    assert result.grade == "closed"
+    assert result.unknown == ("components.weights",)
+    assert result.reason == "closed: Final model weights: not stated in the descriptor."
+
+
+def test_unknown_licence_is_a_result_with_a_warning() -> None:
+    """An unknown licence string gives a result whose reason and warnings say it was not recognised."""
+    report = openness.score(_descriptor(weights={"access": "public", "licence": "Frobnicate-1.0"}), RUBRIC)
+    result = report.result("weights")
+    assert result.grade == "partial"
+    assert "an unrecognised licence 'Frobnicate-1.0'" in result.reason
+    assert result.unknown == ("components.weights.licence",)
+    assert report.warnings[0].startswith("components.weights.licence: 'Frobnicate-1.0' is not a known licence")
+
+
+def test_assessment_and_not_conditions() -> None:
+    """Assessor ratings are read by assessment checks; `not` negates a check."""
+    descriptor = openness.load_descriptor(
+        {
+            "format": 1,
+            "model": {"id": "m", "name": "M"},
+            "components": {"training-code": {"access": "public"}},
+            "assessments": {"osai-2023": {"opencode": {"grade": "partial", "notes": "some code"}}},
+        }
+    )
+    result = openness.score(descriptor, RUBRIC).result("assessed")
+    assert (result.grade, result.points, result.max_points) == ("partial", 1.0, 2.0)
+    assert "osai-2023 rates opencode partial (some code)" in result.reason
+
+
+def test_points_score_and_cumulative_verdicts() -> None:
+    """Points are weight times grade points; verdicts build on each other and report progress."""
+    report = openness.score(_descriptor(weights={"access": "gated", "licence": "llama3.1"}), RUBRIC)
+    assert (report.points, report.max_points) == (0.5, 3.0)
+    assert report.score == pytest.approx(1 / 6)
+    base, top, scored = report.verdicts
+    assert (base.met, base.progress) == (True, 1.0)
+    assert (top.met, top.progress) == (False, 0.5)
+    assert top.missing == (
+        "weights must be at least open (now partial); open would need: final model weights public, "
+        "under an OSD-conformant licence",
+    )
+    assert (scored.met, scored.progress) == (False, 0.0)
+    assert scored.missing == ("the score must reach 0.5 (now 0.167)",)
+
+
+def test_scoring_is_pure() -> None:
+    """Scoring the same inputs twice gives equal reports and changes neither input."""
+    descriptor = _descriptor(weights={"access": "public", "licence": "MIT"})
+    rubric = openness.load_rubric(RUBRIC)
+    before = descriptor.to_dict()
+    assert openness.score(descriptor, rubric) == openness.score(descriptor, rubric)
+    assert descriptor.to_dict() == before
+
+
+def test_default_rubric_when_none_named() -> None:
+    """score() without a rubric uses the default rubric."""
+    report = openness.score(_descriptor())
+    assert report.rubric["id"] == "openness-default"
+    assert len(report.results) == 5
+
+
+def test_osaid_verdict_on_catalogue_models() -> None:
+    """OLMo 7B meets OSAID 1.0; Llama 3.1 8B does not, and the report says why."""
+    olmo = openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0")
+    assert olmo.verdict("open-source-ai").met
+    llama = openness.score(openness.catalogue.load("llama-3.1-8b"), "osaid-1.0")
+    verdict = llama.verdict("open-source-ai")
+    assert not verdict.met
+    assert any(m.startswith("parameters must be at least open (now partial)") for m in verdict.missing)

@@ -1,0 +1,129 @@
+"""Reading licence strings and what each licence allows."""
+
+from __future__ import annotations
+
+import pytest
+
+from openness import LicenceError, licences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apache-2.0", "Apache-2.0"),
+        ("apache-2.0", "Apache-2.0"),
+        ("Apache 2.0", "Apache-2.0"),
+        ("  MIT  ", "MIT"),
+        ("llama3.1", "LicenseRef-Llama-3.1"),
+        ("Llama 3.1 Community License Agreement", "LicenseRef-Llama-3.1"),
+        ("odc-by", "ODC-By-1.0"),
+        ("bigscience-bloom-rail-1.0", "LicenseRef-BigScience-BLOOM-RAIL-1.0"),
+        ("gemma", "LicenseRef-Gemma-ToU"),
+        ("Proprietary", "LicenseRef-Proprietary"),
+        ("unlicensed", "NONE"),
+    ],
+)
+def test_lookup_reads_ids_aliases_and_spellings(text: str, expected: str) -> None:
+    """SPDX ids in any case, Hugging Face ids and common spellings resolve to one licence."""
+    assert licences.lookup(text).id == expected
+
+
+def test_reading_reports_every_rewrite() -> None:
+    """A spelling that is not the canonical id is reported as read."""
+    reading = licences.read("Apache 2.0")
+    assert reading.expression == "Apache-2.0"
+    assert reading.notes == ("'Apache 2.0' read as Apache-2.0",)
+    assert reading.known
+
+
+def test_unknown_licence_suggests_close_matches() -> None:
+    """An unknown name is never guessed: lookup raises, read warns, both name close matches."""
+    with pytest.raises(LicenceError, match=r"'Apache-3.0' is not a known licence \(close: "):
+        licences.lookup("Apache-3.0")
+    reading = licences.read("Frobnicate Public Licence")
+    assert not reading.known
+    assert reading.alternatives[0][0].kind == "unknown"
+
+
+def test_ambiguous_family_is_reported() -> None:
+    """A family id such as 'gpl' could be several licences and is flagged, not guessed."""
+    reading = licences.read("gpl")
+    assert not reading.known
+    assert "ambiguous" in reading.warnings[0]
+
+
+def test_expression_or_picks_the_licensees_choice() -> None:
+    """Under OR, a check holds if any alternative satisfies it."""
+    reading = licences.read("MIT OR llama3.1")
+    assert reading.check(("osd-conformant",)) is True
+    assert licences.read("llama3.1").check(("osd-conformant",)) is False
+
+
+def test_expression_and_combines_restrictions() -> None:
+    """Under AND, every licence's restrictions apply."""
+    reading = licences.read("Apache-2.0 AND CC-BY-NC-4.0")
+    assert reading.check((), ("non-commercial",)) is False
+    assert "non-commercial" in reading.restrictions()
+    assert reading.check(("osd-conformant",)) is False
+
+
+def test_expression_with_exception_and_parentheses() -> None:
+    """WITH attaches an exception; parentheses group; the canonical form is kept."""
+    reading = licences.read("(GPL-2.0-only WITH Classpath-exception-2.0) OR mit")
+    assert reading.expression == "GPL-2.0-only WITH Classpath-exception-2.0 OR MIT"
+    assert reading.check(("osi-approved",)) is True
+    assert reading.known
+    assert licences.read("(MIT OR Apache-2.0) AND CC0-1.0").expression == "(MIT OR Apache-2.0) AND CC0-1.0"
+    assert licences.read("MIT AND (CC0-1.0 AND Apache-2.0)").expression == "MIT AND CC0-1.0 AND Apache-2.0"
+
+
+@pytest.mark.parametrize("text", ["MIT AND", "(MIT", "MIT OR OR GPL-3.0-only", "AND", "MIT WITH"])
+def test_malformed_expression_reads_as_unknown(text: str) -> None:
+    """A malformed expression never raises from read(): it reads as unknown with the reason."""
+    reading = licences.read(text)
+    assert not reading.known
+    assert reading.warnings[0].startswith("cannot read licence expression")
+    assert reading.check(("osi-approved",)) is None
+
+
+def test_llama_terms_are_facts() -> None:
+    """The Llama 3.1 licence carries its acceptable use policy and user cap as data, with a source."""
+    licence = licences.lookup("llama3.1")
+    assert {"field-of-use", "user-cap"} <= set(licence.restrictions)
+    assert licence.user_cap == 700_000_000
+    assert licence.sources
+    assert licences.has_class(licence, "osd-conformant") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "klass", "expected"),
+    [
+        ("Apache-2.0", "permissive", True),
+        ("GPL-3.0-only", "copyleft", True),
+        ("GPL-3.0-only", "permissive", False),
+        ("CC-BY-4.0", "open-data", True),
+        ("CC-BY-4.0", "osi-approved", False),
+        ("CC-BY-NC-4.0", "commercial-use", False),
+        ("LicenseRef-Proprietary", "osd-conformant", False),
+        ("NOASSERTION", "osd-conformant", None),
+    ],
+)
+def test_licence_classes(text: str, klass: str, expected: bool | None) -> None:
+    """Derived classes follow the licence's flags and restrictions; unknown terms give None."""
+    assert licences.has_class(licences.lookup(text), klass) is expected
+
+
+def test_uncurated_osi_licence_knows_only_what_osi_implies() -> None:
+    """An OSI-approved licence the table did not review has no OSD-forbidden restriction, other terms unknown."""
+    licence = licences.lookup("AAL")
+    assert not licence.curated
+    assert licence.has_restriction("field-of-use") is False
+    assert licence.has_restriction("share-alike") is None
+
+
+def test_every_curated_licence_has_an_https_source() -> None:
+    """Shipped licence facts carry their source URL."""
+    for licence in licences.all_licences():
+        assert all(s.startswith("https://") for s in licence.sources), licence.id
+        if licence.curated:
+            assert licence.sources, licence.id

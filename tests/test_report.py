@@ -1,0 +1,83 @@
+"""Report data and renderings: dict/JSON layout, golden files, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import openness
+
+INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
+CASES = [(name, rubric) for name in ("example-gated", "example-open", "example-unknown") for rubric in openness.list_rubrics()]
+
+
+@pytest.mark.parametrize(("model", "rubric"), CASES)
+def test_rendered_reports_match_golden_files(model: str, rubric: str, golden: Callable[[str, str], None]) -> None:
+    """Text, Markdown, HTML and JSON renderings of reports match the golden files beside their inputs."""
+    report = openness.score(openness.load_descriptor(INPUTS / f"{model}.toml", source=f"{model}.toml"), rubric)
+    golden(f"{model}.{rubric}.txt", report.to_text())
+    golden(f"{model}.{rubric}.md", report.to_markdown())
+    golden(f"{model}.{rubric}.html", report.to_html())
+    golden(f"{model}.{rubric}.json", report.to_json() + "\n")
+
+
+def test_to_dict_layout_and_json() -> None:
+    """to_dict starts with the version header, uses the attribute names as keys, and to_json is its JSON."""
+    report = openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0")
+    data = report.to_dict()
+    assert list(data)[:4] == ["format", "openness", "rubric", "model"]
+    assert data["format"] == 1
+    assert data["openness"] == openness.__version__
+    assert data["score"] == report.score
+    assert {"criterion", "grade", "points", "reason", "evidence"} <= set(data["results"][0])
+    assert {"id", "title", "met", "progress"} <= set(data["verdicts"][0])
+    assert json.loads(report.to_json()) == data
+
+
+def _hostile_descriptor() -> openness.Descriptor:
+    return openness.load_descriptor(
+        {
+            "format": 1,
+            "model": {"id": "evil", "name": 'Evil <script>alert(1)</script> "><img src=x onerror=alert(2)>'},
+            "components": {
+                "weights": {
+                    "access": "public",
+                    "licence": "<b>bold</b>",
+                    "sources": ["javascript:alert(3)"],
+                }
+            },
+        }
+    )
+
+
+def test_html_escapes_everything_from_inputs() -> None:
+    """Names, licences and sources from a descriptor appear as text in HTML, never as markup or links."""
+    report = openness.score(_hostile_descriptor(), "osaid-1.0")
+    for page in (report.to_html(), report._repr_html_()):
+        assert "<script>" not in page
+        assert "<img" not in page
+        assert "<b>bold" not in page
+        assert 'href="javascript:' not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_text_strips_terminal_control_sequences() -> None:
+    """Control characters from inputs never reach the terminal."""
+    descriptor = openness.load_descriptor(
+        {"format": 1, "model": {"id": "m", "name": "M\x1b[2J\x07\u202e"}, "components": {}}
+    )
+    text = openness.score(descriptor).to_text()
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", text)
+
+
+def test_markdown_escapes_table_syntax() -> None:
+    """Pipes and markup in inputs cannot break the Markdown table."""
+    descriptor = openness.load_descriptor(
+        {"format": 1, "model": {"id": "m", "name": "a | b <i>"}, "components": {}}
+    )
+    markdown = openness.score(descriptor).to_markdown()
+    assert "a \\| b &lt;i&gt;" in markdown
