@@ -44,14 +44,14 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.source or "<input>"
+        where = self.source or ""
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         if self.path:
-            where += ": " + format_path(self.path)
-        return f"{where}: {self.message}"
+            where += (": " if where else "") + format_path(self.path)
+        return f"{where}: {self.message}" if where else self.message
 
 
 class OpennessError(ValueError):

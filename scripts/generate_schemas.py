@@ -1,0 +1,225 @@
+"""Regenerate the JSON Schemas in ``openness/schemas/`` from the package's vocabularies.
+
+    python scripts/generate_schemas.py
+
+A test checks that the committed schemas equal what this script writes, so the schemas cannot drift
+from the component, access, coverage, licence-class and restriction vocabularies.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, components, restrictions
+from openness.licences import CLASSES
+
+TARGET = Path(__file__).resolve().parent.parent / "openness" / "schemas"
+STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+URL: dict[str, Any] = {"type": "string"}
+
+
+def _one_or_many(enum: list[str]) -> dict[str, Any]:
+    return {"oneOf": [{"enum": enum}, {"type": "array", "items": {"enum": enum}, "minItems": 1}]}
+
+
+def _component_names() -> list[str]:
+    return list(components()) + sorted({a for c in components().values() for a in c.aliases})
+
+
+def descriptor_schema() -> dict[str, Any]:
+    """The descriptor format, version 1."""
+    component = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "access": {"enum": list(ACCESS_LEVELS), "description": "How the component can be obtained."},
+            "licence": {"type": "string", "description": "An SPDX expression, or a known licence id or alias."},
+            "coverage": {"enum": list(COVERAGE_LEVELS), "description": "For data and documentation: how complete."},
+            "url": URL,
+            "notes": {"type": "string"},
+            "sources": STRINGS,
+            "unsure": {"type": "boolean"},
+            "extra": {"type": "object"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "openness/schemas/descriptor.schema.json",
+        "title": "openness model descriptor, format 1",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "model"],
+        "properties": {
+            "format": {"const": 1},
+            "model": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "name"],
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$"},
+                    "name": {"type": "string"},
+                    "organisation": {"type": "string"},
+                    "version": {"type": "string"},
+                    "released": {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                    "checked": {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"},
+                    "homepage": URL,
+                    "base-model": {"type": "string"},
+                    "sources": STRINGS,
+                    "extra": {"type": "object"},
+                },
+            },
+            "components": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {key: {"$ref": "#/$defs/component"} for key in _component_names()},
+            },
+            "assessments": {
+                "type": "object",
+                "additionalProperties": {"type": "object", "additionalProperties": {"$ref": "#/$defs/assessment"}},
+            },
+            "extra": {"type": "object"},
+        },
+        "$defs": {
+            "component": component,
+            "assessment": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["grade"],
+                "properties": {
+                    "grade": {"type": "string"},
+                    "notes": {"type": "string"},
+                    "link": {"oneOf": [{"type": "string"}, STRINGS]},
+                },
+            },
+        },
+    }
+
+
+def rubric_schema() -> dict[str, Any]:
+    """The rubric format, version 1."""
+    condition_shapes = [
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [key],
+            "properties": {key: {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/condition"}}},
+        }
+        for key in ("all", "any")
+    ]
+    condition_shapes += [
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["not"],
+            "properties": {"not": {"$ref": "#/$defs/condition"}},
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["component"],
+            "anyOf": [{"required": [k]} for k in ("access", "licence", "licence-without", "coverage")],
+            "properties": {
+                "component": {"enum": _component_names()},
+                "access": _one_or_many(list(ACCESS_LEVELS)),
+                "licence": _one_or_many(list(CLASSES)),
+                "licence-without": _one_or_many(list(restrictions())),
+                "coverage": _one_or_many(list(COVERAGE_LEVELS)),
+            },
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["assessment", "parameter", "grade"],
+            "properties": {
+                "assessment": {"type": "string"},
+                "parameter": {"type": "string"},
+                "grade": {"oneOf": [{"type": "string"}, STRINGS]},
+            },
+        },
+    ]
+    text = {"type": "string"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "openness/schemas/rubric.schema.json",
+        "title": "openness rubric, format 1",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "id", "title", "version", "source", "scale", "criteria"],
+        "properties": {
+            "format": {"const": 1},
+            **dict.fromkeys(("id", "title", "version", "source", "licence", "retrieved"), text),
+            "description": text,
+            "interpretation": text,
+            "scale": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {"type": "number"},
+                "description": "Grade names with their points.",
+            },
+            "criteria": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/criterion"}},
+            "verdicts": {"type": "array", "items": {"$ref": "#/$defs/verdict"}},
+        },
+        "$defs": {
+            "criterion": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "title", "levels"],
+                "properties": {
+                    **dict.fromkeys(("id", "title", "group", "description", "interpretation"), text),
+                    "weight": {"type": "number", "minimum": 0},
+                    "levels": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/level"}},
+                },
+            },
+            "level": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["grade"],
+                "properties": {"grade": text, "says": text, "when": {"$ref": "#/$defs/condition"}},
+            },
+            "condition": {"oneOf": condition_shapes},
+            "verdict": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "title"],
+                "properties": {
+                    **dict.fromkeys(("id", "title", "description", "builds-on"), text),
+                    "min-score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "requires": {
+                        "oneOf": [
+                            {"$ref": "#/$defs/requirement"},
+                            {"type": "array", "items": {"$ref": "#/$defs/requirement"}},
+                        ]
+                    },
+                },
+            },
+            "requirement": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["criteria", "grade"],
+                "properties": {"criteria": {"oneOf": [text, STRINGS]}, "grade": text},
+            },
+        },
+    }
+
+
+def render() -> dict[str, str]:
+    """File name -> text of every schema."""
+    return {
+        "descriptor.schema.json": json.dumps(descriptor_schema(), indent=2) + "\n",
+        "rubric.schema.json": json.dumps(rubric_schema(), indent=2) + "\n",
+    }
+
+
+def main() -> int:
+    """Write the schemas."""
+    for name, text in render().items():
+        (TARGET / name).write_text(text, encoding="utf-8")
+        sys.stdout.write(f"wrote {name}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
