@@ -149,7 +149,11 @@ class Evaluator:
         """Score one descriptor."""
         facts = _Facts(
             descriptor=descriptor,
-            readings={k: read(c.licence) for k, c in descriptor.components.items() if c.licence is not None},
+            readings={
+                key: read(component.licence)
+                for key in components()
+                if (component := descriptor.components.get(key)) is not None and component.licence is not None
+            },
         )
         results = tuple(self._criterion(c, facts) for c in self.criteria)
         points = sum(r.points for r in results)
