@@ -39,7 +39,9 @@ def _model(text: str) -> Descriptor:
     if text in catalogue.ids():
         return catalogue.load(text)
     hint = did_you_mean(text, catalogue.ids())
-    message = f"{text!r} is neither a descriptor file nor a catalogue model{hint}; catalogue: {', '.join(catalogue.ids())}"
+    message = (
+        f"{text!r} is neither a descriptor file nor a catalogue model{hint}; catalogue: {', '.join(catalogue.ids())}"
+    )
     raise DescriptorError([Problem(message=message)])
 
 
@@ -106,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     score_cmd = commands.add_parser("score", help="score a model descriptor (a file or a catalogue id)")
     score_cmd.add_argument("model", help="a descriptor file (.toml or .json) or a catalogue id")
-    score_cmd.add_argument("--rubric", default=DEFAULT_RUBRIC, help=f"a built-in rubric id or a rubric file (default: {DEFAULT_RUBRIC})")
+    score_cmd.add_argument(
+        "--rubric", default=DEFAULT_RUBRIC, help=f"a built-in rubric id or a rubric file (default: {DEFAULT_RUBRIC})"
+    )
     score_cmd.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     score_cmd.set_defaults(run=_cmd_score)
     commands.add_parser("rubrics", help="list the built-in rubrics").set_defaults(run=_cmd_rubrics)

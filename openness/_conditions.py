@@ -109,7 +109,8 @@ def _conditions(value: object) -> tuple[Condition, ...]:
         raise Invalid(f"expected a list of conditions, got {describe_value(value)}")
     if not value:
         raise Invalid("expected at least one condition")
-    return converter.structure(value, tuple[Condition, ...])  # type: ignore[no-any-return]
+    conditions: tuple[Condition, ...] = converter.structure(value, tuple[Condition, ...])
+    return conditions
 
 
 def _structure_condition(value: object, _: type) -> Condition:
@@ -132,13 +133,14 @@ def _structure_condition(value: object, _: type) -> Condition:
             if shape == "not":
                 return Not(converter.structure(value["not"], Condition))  # type: ignore[arg-type]
             inner = _conditions(value[shape])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - relocated as problems
             from openness._convert import _relocate  # noqa: PLC0415
 
             raise Invalids(_relocate(exc, (shape,))) from None
         return AllOf(inner) if shape == "all" else AnyOf(inner)
-    cls = ComponentCheck if shape == "component" else AssessmentCheck
-    return converter.structure(value, cls)  # type: ignore[no-any-return]
+    if shape == "component":
+        return converter.structure(value, ComponentCheck)
+    return converter.structure(value, AssessmentCheck)
 
 
 def _unstructure_condition(condition: Condition) -> dict[str, Any]:
@@ -156,7 +158,7 @@ converter.register_structure_hook(
     Optional[Condition],  # noqa: UP045 - a runtime type, for Level.when
     lambda value, cl: None if value is None else _structure_condition(value, cl),
 )
-converter.register_unstructure_hook(Condition, _unstructure_condition)  # type: ignore[arg-type]
+converter.register_unstructure_hook(Condition, _unstructure_condition)
 for _cls in (AllOf, AnyOf, Not):
     converter.register_unstructure_hook(_cls, _unstructure_condition)
 

@@ -110,9 +110,7 @@ def _literal_hook(cl: Any) -> Callable[[object, type], str]:
         if not isinstance(value, str):
             raise Invalid(f"expected one of {', '.join(allowed)}; got {describe_value(value)}")
         if value not in allowed:
-            raise Invalid(
-                f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}"
-            )
+            raise Invalid(f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}")
         return value
 
     return structure_literal
@@ -134,7 +132,7 @@ def _tuple_hook(cl: Any) -> Callable[[object, type], tuple[Any, ...]]:
         for index, item in enumerate(value):
             try:
                 items.append(converter.structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+            except Exception as exc:  # noqa: BLE001, PERF203 - every failure becomes a located problem
                 problems.extend(_relocate(exc, (index,)))
         if problems:
             raise Invalids(problems)
@@ -183,7 +181,7 @@ converter.register_structure_hook_factory(_is_literal, _literal_hook)
 converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook)
 converter.register_structure_hook_factory(_is_mapping_of, _mapping_hook)
 converter.register_unstructure_hook_factory(
-    _is_tuple_of, lambda cl: lambda value: [converter.unstructure(v) for v in value]
+    _is_tuple_of, lambda _: lambda value: [converter.unstructure(v) for v in value]
 )
 
 
@@ -197,10 +195,11 @@ def register_class(
     """Structure ``cl`` from a table whose keys are the dashed attribute names.
 
     ``prepare`` may rewrite the raw table first (for example to accept a string where a list is
-    meant), adding what it finds wrong to the list it is given; ``check`` validates the built object and raises :class:`Invalid`; ``omit`` names
-    attributes that are not read from input (set by the loader instead).
+    meant), adding what it finds wrong to the list it is given; ``check`` validates the built
+    object and raises :class:`Invalid`; ``omit`` names attributes that are not read from input
+    (the loader sets them).
     """
-    fields = [f for f in attrs.fields(cl) if f.name not in omit]
+    fields = [f for f in attrs.fields(typing.cast("Any", cl)) if f.name not in omit]
     known = [toml_key(f.name) for f in fields]
 
     @functools.cache
@@ -220,11 +219,7 @@ def register_class(
             raise Invalid(f"expected a table, got {describe_value(value)}")
         found: list[Invalid] = []
         table = prepare(value, found) if prepare else value
-        found += [
-            Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,))
-            for k in table
-            if k not in known
-        ]
+        found += [Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,)) for k in table if k not in known]
         try:
             built = generated_structure()({k: v for k, v in table.items() if k in known}, cl)
         except Exception as exc:  # noqa: BLE001
@@ -239,7 +234,11 @@ def register_class(
         return built
 
     converter.register_structure_hook(cl, structure_class)
-    converter.register_unstructure_hook(cl, lambda value: generated_unstructure()(value))
+
+    def unstructure_class(value: T) -> dict[str, Any]:
+        return generated_unstructure()(value)
+
+    converter.register_unstructure_hook(cl, unstructure_class)
 
 
 def _relocate(exc: BaseException, prefix: tuple[PathSegment, ...]) -> list[Invalid]:
@@ -253,13 +252,13 @@ def _flatten(exc: BaseException) -> list[Invalid]:
     if isinstance(exc, Invalids):
         return list(exc.problems)
     if isinstance(exc, IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        out = [p for e, note in with_notes for p in _relocate(e, (note.index,))]
-        return out + [p for e in without for p in _flatten(e)]
+        items, rest = exc.group_exceptions()
+        out = [p for e, note in items for p in _relocate(e, (note.index,))]
+        return out + [p for e in rest for p in _flatten(e)]
     if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        out = [p for e, note in with_notes for p in _relocate(e, (toml_key(note.name),))]
-        return out + [p for e in without for p in _flatten(e)]
+        fields, others = exc.group_exceptions()
+        out = [p for e, field in fields for p in _relocate(e, (toml_key(field.name),))]
+        return out + [p for e in others for p in _flatten(e)]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Invalid(f"unknown key {k!r}", (k,)) for k in sorted(exc.extra_fields)]
     if isinstance(exc, KeyError):
@@ -279,15 +278,11 @@ def structure(
 ) -> T:
     """Build ``cl`` from ``value`` or raise ``error`` listing every problem with its key path."""
     try:
-        return typing.cast("T", converter.structure(value, cl))
+        return converter.structure(value, cl)
     except Exception as exc:  # noqa: BLE001 - all failures are reported as problems
         raise error(problems(exc, source=source, prefix=prefix)) from None
 
 
-def problems(
-    exc: BaseException, *, source: str, prefix: tuple[PathSegment, ...] = ()
-) -> list[Problem]:
+def problems(exc: BaseException, *, source: str, prefix: tuple[PathSegment, ...] = ()) -> list[Problem]:
     """The problems inside a structuring failure, located in ``source``."""
-    return [
-        Problem(message=p.message, source=source, path=prefix + p.path) for p in _flatten(exc)
-    ]
+    return [Problem(message=p.message, source=source, path=prefix + p.path) for p in _flatten(exc)]

@@ -128,7 +128,8 @@ class Descriptor:
 
     def to_dict(self) -> dict[str, Any]:
         """The descriptor as a plain mapping (TOML/JSON-ready), the exact inverse of loading."""
-        return _prune(converter.unstructure(self))
+        data: dict[str, Any] = _prune(converter.unstructure(self))
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The descriptor as JSON text."""
@@ -149,7 +150,7 @@ def _prune(value: Any) -> Any:
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
-            if item is None or item is False or item == [] or item == {}:
+            if item is None or item is False or item in ([], {}):
                 continue
             out[key] = item if key == "extra" else _prune(item)
         return out
@@ -167,9 +168,7 @@ def _check_component_keys(table: Mapping[str, Any], problems: list[Invalid]) -> 
             hint = did_you_mean(key, list(aliases))
             problems.append(Invalid(f"unknown component {key!r}{hint}", ("components", key)))
         elif canonical in seen:
-            problems.append(
-                Invalid(f"{key!r} and {seen[canonical]!r} name the same component", ("components", key))
-            )
+            problems.append(Invalid(f"{key!r} and {seen[canonical]!r} name the same component", ("components", key)))
         else:
             seen[canonical] = key
 

@@ -209,7 +209,7 @@ class Evaluator:
             grade, grade_points = level.grade, level.points
             better = compiled.levels[reached - 1] if reached > 0 else None
         evidence = _evidence(compiled, facts)
-        reason = _reason(compiled, facts, grade, unknown)
+        reason = _reason(compiled, facts, grade)
         to_raise = f"{better.grade} would need: {better.requirement}" if better is not None else None
         return CriterionResult(
             criterion=criterion.id,
@@ -252,9 +252,7 @@ def _licence_phrase(reading: Reading) -> str:
     if len(reading.alternatives) == 1:
         names = " and ".join(lic.phrase() for lic in reading.alternatives[0])
     else:
-        names = "a choice of " + " or ".join(
-            " and ".join(lic.phrase() for lic in alt) for alt in reading.alternatives
-        )
+        names = "a choice of " + " or ".join(" and ".join(lic.phrase() for lic in alt) for alt in reading.alternatives)
     phrases = _restriction_phrases(reading)
     if not phrases:
         return names
@@ -279,10 +277,8 @@ def _component_phrase(key: str, component: Component | None, reading: Reading | 
     return text
 
 
-def _reason(compiled: _CompiledCriterion, facts: _Facts, grade: str, unknown: Unknowns) -> str:
-    phrases = [
-        _component_phrase(key, facts.component(key), facts.readings.get(key)) for key in compiled.components
-    ]
+def _reason(compiled: _CompiledCriterion, facts: _Facts, grade: str) -> str:
+    phrases = [_component_phrase(key, facts.component(key), facts.readings.get(key)) for key in compiled.components]
     for assessor, parameter in compiled.assessments:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         if rating is None:
@@ -333,7 +329,9 @@ def _licence_evidence(reading: Reading) -> str:
             elif not licence.curated:
                 facts.append("restrictions not reviewed")
         else:
-            facts.append({"no-licence": "grants no rights", "unknown": "terms unknown", "exception": "exception"}[licence.kind])
+            facts.append(
+                {"no-licence": "grants no rights", "unknown": "terms unknown", "exception": "exception"}[licence.kind]
+            )
         source = f"; terms: {licence.sources[0]}" if licence.sources else ""
         parts.append(f"{licence.id}: {', '.join(facts)}{source}")
     return " | ".join(parts)
@@ -350,9 +348,7 @@ def _needs(evaluator: Evaluator, criterion: str, needed: float) -> str | None:
     return None
 
 
-def _verdicts(
-    evaluator: Evaluator, results: Mapping[str, CriterionResult], score: float
-) -> tuple[VerdictResult, ...]:
+def _verdicts(evaluator: Evaluator, results: Mapping[str, CriterionResult], score: float) -> tuple[VerdictResult, ...]:
     rubric = evaluator.rubric
     by_id = {v.id: v for v in rubric.verdicts}
 

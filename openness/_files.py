@@ -18,13 +18,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = ["parse_text", "read_document"]
 
-_TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S)
-_TOML_END = re.compile(r"^(?P<message>.*?) \(at end of document\)$", re.S)
+_TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
+_TOML_END = re.compile(r"^(?P<message>.*?) \(at end of document\)$", re.DOTALL)
 
 
-def parse_text(
-    text: str, *, kind: str, source: str, error: type[OpennessError]
-) -> dict[str, Any]:
+def parse_text(text: str, *, kind: str, source: str, error: type[OpennessError]) -> dict[str, Any]:
     """Parse ``text`` as ``kind`` ("toml" or "json") into a dict; raise ``error`` naming ``source``."""
     if kind == "json":
         try:
@@ -36,14 +34,17 @@ def parse_text(
         except RecursionError:
             raise error([Problem(message="invalid JSON: nested too deeply", source=source)]) from None
         if not isinstance(data, dict):
-            raise error([Problem(message=f"expected a JSON object at the top, got {type(data).__name__}", source=source)])
+            raise error(
+                [Problem(message=f"expected a JSON object at the top, got {type(data).__name__}", source=source)]
+            )
         return data
     try:
-        return tomllib.loads(text)
+        document: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error([_toml_problem(exc, source)]) from None
     except RecursionError:
         raise error([Problem(message="invalid TOML: nested too deeply", source=source)]) from None
+    return document
 
 
 def _toml_problem(exc: Exception, source: str) -> Problem:
@@ -61,9 +62,7 @@ def _toml_problem(exc: Exception, source: str) -> Problem:
     return Problem(message=f"invalid TOML: {message}", source=source, line=line, column=column)
 
 
-def read_document(
-    path: str | Path, *, error: type[OpennessError]
-) -> tuple[dict[str, Any], str]:
+def read_document(path: str | Path, *, error: type[OpennessError]) -> tuple[dict[str, Any], str]:
     """Read a ``.toml`` or ``.json`` file into a dict; return it with the path as given (for messages)."""
     path = Path(path)
     source = str(path)

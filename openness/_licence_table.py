@@ -108,9 +108,7 @@ class _CuratedTable:
 
 def _check_curated(entry: _CuratedLicence) -> None:
     known = restrictions()
-    problems = [
-        Invalid(f"unknown restriction {r!r}", ("restrictions",)) for r in entry.restrictions if r not in known
-    ]
+    problems = [Invalid(f"unknown restriction {r!r}", ("restrictions",)) for r in entry.restrictions if r not in known]
     if ("user-cap" in entry.restrictions) != (entry.user_cap is not None):
         problems.append(Invalid("user-cap must be given exactly when the 'user-cap' restriction is listed"))
     if problems:
@@ -175,9 +173,7 @@ def table() -> LicenceTable:
         for key, (name, osi, fsf, deprecated) in _spdx_data.LICENSES.items()
     }
     exceptions = {
-        key: Licence(
-            id=key, name=name, kind="exception", spdx=True, deprecated=deprecated, url=spdx_url.format(key)
-        )
+        key: Licence(id=key, name=name, kind="exception", spdx=True, deprecated=deprecated, url=spdx_url.format(key))
         for key, (name, deprecated) in _spdx_data.EXCEPTIONS.items()
     }
     curated = structure(

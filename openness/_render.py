@@ -43,7 +43,8 @@ def _level(result: CriterionResult) -> str:
 
 def _title_line(report: Report) -> str:
     model, rubric = report.model, report.rubric
-    return f"{model.get('name')} ({model.get('id')}) under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"
+    about = f"{model.get('name')} ({model.get('id')})"
+    return f"{about} under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"
 
 
 def report_text(report: Report) -> str:

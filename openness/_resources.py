@@ -8,11 +8,16 @@ from __future__ import annotations
 import functools
 import sys
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openness._errors import OpennessError, Problem
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # pragma: no cover
+        from importlib.abc import Traversable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,8 +49,9 @@ def catalogue_dir() -> Traversable:
     return resources.files("openness") / "catalogue"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def data_table(name: str) -> dict[str, Any]:
     """A TOML table shipped in ``openness/data`` (parsed once)."""
     path = resources.files("openness") / "data" / f"{name}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return table

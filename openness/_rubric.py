@@ -147,7 +147,8 @@ class Rubric:
 
     def to_dict(self) -> dict[str, Any]:
         """The rubric as a plain mapping; loading it gives an equal rubric."""
-        return _prune(converter.unstructure(self))
+        data: dict[str, Any] = _prune(converter.unstructure(self))
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The rubric as JSON text."""
@@ -247,7 +248,9 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
             hint = did_you_mean(verdict.builds_on, verdict_ids)
             found.append(Invalid(f"unknown verdict {verdict.builds_on!r}{hint}", (*where, "builds-on")))
         if verdict.min_score is not None and not 0 <= verdict.min_score <= 1:
-            found.append(Invalid(f"min-score must be between 0 and 1 (got {verdict.min_score:g})", (*where, "min-score")))
+            found.append(
+                Invalid(f"min-score must be between 0 and 1 (got {verdict.min_score:g})", (*where, "min-score"))
+            )
         if not verdict.requires and verdict.min_score is None and verdict.builds_on is None:
             found.append(Invalid("a verdict needs requires, builds-on or min-score", where))
     found += _cycles(rubric)
@@ -263,7 +266,10 @@ def _cycles(rubric: Rubric) -> list[Invalid]:
         while current is not None and current in parents:
             if current == verdict.id:
                 found.append(
-                    Invalid(f"verdicts build on each other in a cycle: {' -> '.join([*chain, current])}", ("verdicts", index, "builds-on"))
+                    Invalid(
+                        f"verdicts build on each other in a cycle: {' -> '.join([*chain, current])}",
+                        ("verdicts", index, "builds-on"),
+                    )
                 )
                 break
             if current in chain:
@@ -300,11 +306,7 @@ def rubric_from_mapping(data: Mapping[str, Any], *, source: str) -> Rubric:
 
 def _builtin_names() -> dict[str, str]:
     directory = rubrics_dir()
-    return {
-        entry.name[: -len(".toml")]: entry.name
-        for entry in directory.iterdir()
-        if entry.name.endswith(".toml")
-    }
+    return {entry.name[: -len(".toml")]: entry.name for entry in directory.iterdir() if entry.name.endswith(".toml")}
 
 
 def list_rubrics() -> list[str]:
@@ -337,8 +339,11 @@ def load_rubric(rubric: str | Path | Mapping[str, Any] | Rubric | None = None) -
     if isinstance(rubric, str) and path.suffix.lower() not in {".toml", ".json"}:
         names = list_rubrics()
         raise RubricError(
-            [Problem(message=f"no built-in rubric {rubric!r}{did_you_mean(rubric, names)}; built-in: {', '.join(names)}")]
+            [
+                Problem(
+                    message=f"no built-in rubric {rubric!r}{did_you_mean(rubric, names)}; built-in: {', '.join(names)}"
+                )
+            ]
         )
     data, source = read_document(path, error=RubricError)
     return rubric_from_mapping(data, source=source)
-

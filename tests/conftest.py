@@ -12,9 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
-settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
@@ -35,7 +33,7 @@ def shared_data() -> Path:
 
 
 @pytest.fixture
-def golden(request: pytest.FixtureRequest):  # noqa: ANN201
+def golden(request: pytest.FixtureRequest):
     """Compare text with a golden file, or rewrite it with --update-golden."""
     update = request.config.getoption("--update-golden")
 

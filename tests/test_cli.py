@@ -50,7 +50,10 @@ def test_score_descriptor_file_markdown(capsys: pytest.CaptureFixture[str], tmp_
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["score", "olmo7b"], "openness: 'olmo7b' is neither a descriptor file nor a catalogue model (did you mean 'olmo-7b'?)"),
+        (
+            ["score", "olmo7b"],
+            "openness: 'olmo7b' is neither a descriptor file nor a catalogue model (did you mean 'olmo-7b'?)",
+        ),
         (["score", "olmo-7b", "--rubric", "osaid"], "openness: no built-in rubric 'osaid'"),
         (["score", "missing.toml"], "openness: missing.toml: cannot read file"),
         (["score", "olmo-7b", "--format", "pdf"], "invalid choice: 'pdf'"),
@@ -86,8 +89,6 @@ def test_catalogue_and_licence_commands(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_python_dash_m_entry_point() -> None:
     """`python -m openness` runs the same command line."""
-    result = subprocess.run(
-        [sys.executable, "-m", "openness", "rubrics"], capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([sys.executable, "-m", "openness", "rubrics"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "osaid-1.0" in result.stdout

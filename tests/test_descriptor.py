@@ -145,7 +145,7 @@ def test_missing_file_and_wrong_suffix(tmp_path: Path) -> None:
 
 def test_errors_are_value_errors_and_pickle() -> None:
     """Errors derive from OpennessError and ValueError and survive pickling with their problems."""
-    with pytest.raises(ValueError) as info:  # noqa: PT011 - the base class is the point
+    with pytest.raises(ValueError) as info:
         openness.load_descriptor({"format": 1})
     error = info.value
     assert isinstance(error, openness.OpennessError)

@@ -12,7 +12,11 @@ import pytest
 import openness
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
-CASES = [(name, rubric) for name in ("example-gated", "example-open", "example-unknown") for rubric in openness.list_rubrics()]
+CASES = [
+    (name, rubric)
+    for name in ("example-gated", "example-open", "example-unknown")
+    for rubric in openness.list_rubrics()
+]
 
 
 @pytest.mark.parametrize(("model", "rubric"), CASES)
@@ -76,8 +80,6 @@ def test_text_strips_terminal_control_sequences() -> None:
 
 def test_markdown_escapes_table_syntax() -> None:
     """Pipes and markup in inputs cannot break the Markdown table."""
-    descriptor = openness.load_descriptor(
-        {"format": 1, "model": {"id": "m", "name": "a | b <i>"}, "components": {}}
-    )
+    descriptor = openness.load_descriptor({"format": 1, "model": {"id": "m", "name": "a | b <i>"}, "components": {}})
     markdown = openness.score(descriptor).to_markdown()
     assert "a \\| b &lt;i&gt;" in markdown

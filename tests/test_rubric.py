@@ -25,7 +25,10 @@ def _rubric(**changes: Any) -> dict[str, Any]:
                 "id": "weights",
                 "title": "Weights",
                 "levels": [
-                    {"grade": "open", "when": {"component": "weights", "access": "public", "licence": "osd-conformant"}},
+                    {
+                        "grade": "open",
+                        "when": {"component": "weights", "access": "public", "licence": "osd-conformant"},
+                    },
                     {"grade": "partial", "when": {"component": "weights", "access": ["public", "gated"]}},
                 ],
             },
@@ -128,7 +131,10 @@ def test_rubric_from_file(tmp_path: Path) -> None:
         ),
         (
             lambda r: r["criteria"][0]["levels"].reverse(),
-            ["<mapping>: criteria[0].levels[1].grade: levels must be ordered best first, each grade worth fewer points"],
+            [
+                "<mapping>: criteria[0].levels[1].grade: levels must be ordered best first, "
+                "each grade worth fewer points"
+            ],
         ),
         (
             lambda r: r["criteria"][1].update(id="weights"),
@@ -165,8 +171,10 @@ def test_rubric_from_file(tmp_path: Path) -> None:
             ["<mapping>: scale: two grades have the same points; grades must be strictly ordered"],
         ),
         (
-            lambda r: r["verdicts"].append({"id": "a", "title": "A", "builds-on": "b"})
-            or r["verdicts"].append({"id": "b", "title": "B", "builds-on": "a"}),
+            lambda r: (
+                r["verdicts"].append({"id": "a", "title": "A", "builds-on": "b"})
+                or r["verdicts"].append({"id": "b", "title": "B", "builds-on": "a"})
+            ),
             [
                 "<mapping>: verdicts[1].builds-on: verdicts build on each other in a cycle: a -> b -> a",
                 "<mapping>: verdicts[2].builds-on: verdicts build on each other in a cycle: b -> a -> b",

@@ -25,7 +25,8 @@ GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 
 def _script(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -93,7 +94,8 @@ def test_component_vocabulary() -> None:
 def test_restriction_vocabulary() -> None:
     """Every restriction has a phrase; only the user cap's phrase has a placeholder."""
     for key, spec in restrictions().items():
-        assert spec.phrase and spec.description
+        assert spec.phrase
+        assert spec.description
         assert ("{user-cap}" in spec.phrase) == (key == "user-cap")
 
 
@@ -108,7 +110,8 @@ def test_licence_table_invariants() -> None:
             owners[key] = licence.id
             assert key not in table().ambiguous, f"{alias!r} is both an alias and ambiguous"
         if licence.curated:
-            assert licence.sources and licence.checked, licence.id
+            assert licence.sources, licence.id
+            assert licence.checked, licence.id
             assert set(licence.restrictions) <= set(restrictions()), licence.id
             if not licence.spdx:
                 assert licence.id.startswith("LicenseRef-") or licence.id in {"NONE", "NOASSERTION"}, licence.id
@@ -136,7 +139,7 @@ def _mot_open_ids(shared_data: Path) -> set[str]:
             rows[row["licenseId"]] = row
     flagged = {k for k, row in rows.items() if row.get("isOsiApproved") or row.get("isFsfLibre")}
     note = (REPO.parent / "shared" / "notes" / "mof.md").read_text(encoding="utf-8")
-    listed = re.search(r"Hard-coded open-data list \(31 ids, complete\):\n(.*?)\n\n", note, re.S)
+    listed = re.search(r"Hard-coded open-data list \(31 ids, complete\):\n(.*?)\n\n", note, re.DOTALL)
     assert listed, "the open-data list was not found in notes/mof.md"
     open_data = {x.strip().rstrip(".") for x in listed.group(1).replace("\n", " ").split(",")}
     return flagged | open_data | {"OpenMDW-1.0"}

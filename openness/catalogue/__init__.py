@@ -22,9 +22,7 @@ __all__ = ["all", "ids", "load", "search"]
 @functools.lru_cache(maxsize=1)
 def _files() -> dict[str, str]:
     return {
-        entry.name[: -len(".toml")]: entry.name
-        for entry in catalogue_dir().iterdir()
-        if entry.name.endswith(".toml")
+        entry.name[: -len(".toml")]: entry.name for entry in catalogue_dir().iterdir() if entry.name.endswith(".toml")
     }
 
 
@@ -33,16 +31,15 @@ def ids() -> list[str]:
     return sorted(_files())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(model_id: str) -> Descriptor:
     """The descriptor of one catalogue model; :class:`openness.DescriptorError` for an unknown id."""
     name = _files().get(model_id)
     if name is None:
         from openness._convert import did_you_mean  # noqa: PLC0415
 
-        raise DescriptorError(
-            [Problem(message=f"no catalogue model {model_id!r}{did_you_mean(model_id, ids())}; see openness.catalogue.ids()")]
-        )
+        hint = did_you_mean(model_id, ids())
+        raise DescriptorError([Problem(message=f"no catalogue model {model_id!r}{hint}; see openness.catalogue.ids()")])
     source = f"openness/catalogue/{name}"
     text = (catalogue_dir() / name).read_text(encoding="utf-8")
     return descriptor_from_mapping(parse_text(text, kind="toml", source=source, error=DescriptorError), source=source)
