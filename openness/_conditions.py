@@ -169,12 +169,15 @@ def _join(words: list[str], conjunction: str) -> str:
     return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
-def describe(condition: Condition) -> str:
-    """The condition in words, e.g. ``weights public, under an OSD-conformant licence``."""
+def describe(condition: Condition, *, nested: bool = False) -> str:
+    """The condition in words, e.g. ``final model weights public under an OSD-conformant licence``."""
     if isinstance(condition, AllOf):
-        return _join([describe(c) for c in condition.conditions], "and")
+        parts = [describe(c, nested=True) for c in condition.conditions]
+        text = _join(parts, "and") if not any("," in p for p in parts) else "; ".join(parts[:-1]) + "; and " + parts[-1]
+        return f"({text})" if nested else text
     if isinstance(condition, AnyOf):
-        return "either " + _join([describe(c) for c in condition.conditions], "or")
+        text = "either " + _join([describe(c, nested=True) for c in condition.conditions], "or")
+        return f"({text})" if nested else text
     if isinstance(condition, Not):
         return f"not ({describe(condition.condition)})"
     if isinstance(condition, AssessmentCheck):
@@ -186,11 +189,11 @@ def describe(condition: Condition) -> str:
     if condition.licence:
         from openness.licences import CLASS_TITLES  # noqa: PLC0415
 
-        titles = [CLASS_TITLES.get(name, name) for name in condition.licence]
+        titles = [CLASS_TITLES.get(n, n) for n in condition.licence]
         parts.append(f"under {'an' if titles[0][0] in 'AEIOUaeiou' else 'a'} {_join(titles, 'and')} licence")
     if condition.licence_without:
         titles = [restrictions()[r].title.lower() for r in condition.licence_without]
         parts.append("with no " + _join(titles, "or") + " in its licence")
     if condition.coverage:
-        parts.append("coverage " + _join(list(condition.coverage), "or"))
-    return f"{name} " + ", ".join(parts)
+        parts.append(f"with {_join(list(condition.coverage), 'or')} coverage")
+    return f"{name} " + " ".join(parts)

@@ -72,7 +72,7 @@ def test_restrictive_licence_reason_says_what_it_restricts() -> None:
     assert "a gated download" in result.reason
     assert "restricts use through an acceptable use policy" in result.reason
     assert "requires a separate licence above 700 million monthly active users" in result.reason
-    assert result.to_raise == "open would need: final model weights public, under an OSD-conformant licence"
+    assert result.to_raise == "open would need: final model weights public under an OSD-conformant licence"
 
 
 def test_missing_component_is_unknown_not_an_error() -> None:
@@ -118,7 +118,7 @@ def test_points_score_and_cumulative_verdicts() -> None:
     assert (base.met, base.progress) == (True, 1.0)
     assert (top.met, top.progress) == (False, 0.5)
     assert top.missing == (
-        "weights must be at least open (now partial); open would need: final model weights public, "
+        "weights must be at least open (now partial); open would need: final model weights public "
         "under an OSD-conformant licence",
     )
     assert (scored.met, scored.progress) == (False, 0.0)
