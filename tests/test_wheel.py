@@ -52,6 +52,26 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--force-reinstall",
+            "-q",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    # Written after the install, so pip cannot mistake the test environment's copy for this one.
     # Dependencies (attrs, cattrs, tomli-w) come from the test environment, listed after the new
     # environment's own site-packages, so the wheel's copy of openness is the one imported.
     purelib = subprocess.run(
@@ -62,13 +82,6 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     ).stdout.strip()
     here = [p for p in sys.path if p.endswith("site-packages")]
     (Path(purelib) / "test-deps.pth").write_text("\n".join(here) + "\n", encoding="utf-8")
-    install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert install.returncode == 0, install.stderr
     check = (
         "import openness, sys; "
         "assert 'site-packages' in openness.__file__, openness.__file__; "
