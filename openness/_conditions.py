@@ -6,7 +6,7 @@ A condition is a table of exactly one of these shapes::
     { any = [ ... ] }                 at least one holds
     { not = { ... } }                 the condition does not hold
     { component = "weights", access = ["public", "gated"], licence = "osd-conformant",
-      licence-without = ["field-of-use"], coverage = "full" }
+      licence-without = ["field-of-use"], coverage = "full", present = true }
     { assessment = "osai-2023", parameter = "opencode", grade = ["open", "partial"] }
 
 Conditions are three-valued: a check on a fact the descriptor does not state is *unknown*, and a
@@ -35,6 +35,7 @@ class ComponentCheck:
     licence: tuple[str, ...] = ()
     licence_without: tuple[str, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    present: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -94,8 +95,10 @@ def _check_component(check: ComponentCheck) -> None:
         for name in check.licence_without
         if name not in restrictions()
     ]
-    if not (check.access or check.licence or check.licence_without or check.coverage):
-        problems.append(Invalid("a component check needs at least one of access, licence, licence-without, coverage"))
+    if not (check.access or check.licence or check.licence_without or check.coverage or check.present is not None):
+        problems.append(
+            Invalid("a component check needs at least one of access, licence, licence-without, coverage, present")
+        )
     if problems:
         raise Invalids(problems)
 
@@ -196,4 +199,6 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
         parts.append("with no " + _join(titles, "or") + " in its licence")
     if condition.coverage:
         parts.append(f"with {_join(list(condition.coverage), 'or')} coverage")
+    if condition.present is not None:
+        parts.append("listed as released" if condition.present else "not listed as released")
     return f"{name} " + " ".join(parts)

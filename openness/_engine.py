@@ -87,9 +87,16 @@ def _compile_component(check: ComponentCheck) -> Check:
     coverage = frozenset(check.coverage)
     classes, without = check.licence, check.licence_without
     reads_licence = bool(classes or without)
+    present = check.present
 
     def component_check(facts: _Facts, unknown: Unknowns) -> Truth:
         component = facts.component(key)
+        if present is not None:
+            listed = component is not None and component.access != "not-released"
+            if listed != present:
+                return False
+            if component is None:
+                return True
         if component is None:
             unknown[f"components.{key}"] = None
             return None

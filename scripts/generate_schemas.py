@@ -120,13 +120,14 @@ def rubric_schema() -> dict[str, Any]:
             "type": "object",
             "additionalProperties": False,
             "required": ["component"],
-            "anyOf": [{"required": [k]} for k in ("access", "licence", "licence-without", "coverage")],
+            "anyOf": [{"required": [k]} for k in ("access", "licence", "licence-without", "coverage", "present")],
             "properties": {
                 "component": {"enum": _component_names()},
                 "access": _one_or_many(list(ACCESS_LEVELS)),
                 "licence": _one_or_many(list(CLASSES)),
                 "licence-without": _one_or_many(list(restrictions())),
                 "coverage": _one_or_many(list(COVERAGE_LEVELS)),
+                "present": {"type": "boolean"},
             },
         },
         {

@@ -149,3 +149,35 @@ def test_osaid_verdict_on_catalogue_models() -> None:
     verdict = llama.verdict("open-source-ai")
     assert not verdict.met
     assert any(m.startswith("parameters must be at least open (now partial)") for m in verdict.missing)
+
+
+def test_present_reads_the_listing_and_is_never_unknown() -> None:
+    """`present` holds for listed, released components; unlisted or not-released ones are simply absent."""
+    rubric = {
+        **RUBRIC,
+        "criteria": [
+            {
+                "id": "listed",
+                "title": "Listed",
+                "levels": [
+                    {"grade": "open", "when": {"component": "training-code", "present": True}},
+                    {"grade": "partial", "when": {"component": "training-code", "present": False}},
+                ],
+            }
+        ],
+        "verdicts": [],
+    }
+    grades = {
+        name: openness.score(_descriptor(**components), rubric).result("listed")
+        for name, components in {
+            "listed": {"training-code": {"licence": "MIT"}},
+            "absent": {},
+            "withheld": {"training-code": {"access": "not-released"}},
+        }.items()
+    }
+    assert {name: r.grade for name, r in grades.items()} == {
+        "listed": "open",
+        "absent": "partial",
+        "withheld": "partial",
+    }
+    assert all(r.unknown == () for r in grades.values())

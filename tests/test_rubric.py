@@ -162,7 +162,7 @@ def test_rubric_from_file(tmp_path: Path) -> None:
             lambda r: r["criteria"][0]["levels"][1].update(when={"component": "weights"}),
             [
                 "<mapping>: criteria[0].levels[1].when: a component check needs at least one of access, "
-                "licence, licence-without, coverage"
+                "licence, licence-without, coverage, present"
             ],
         ),
         (lambda r: r.update(criteria=[], verdicts=[]), ["<mapping>: criteria: a rubric needs at least one criterion"]),
