@@ -6,8 +6,13 @@ A condition is a table of exactly one of these shapes::
     { any = [ ... ] }                 at least one holds
     { not = { ... } }                 the condition does not hold
     { component = "weights", access = ["public", "gated"], licence = "osd-conformant",
-      licence-without = ["field-of-use"], coverage = "full", present = true }
+      licence-without = ["field-of-use"], licence-in = "open-licences", coverage = "full",
+      present = true }
     { assessment = "osai-2023", parameter = "opencode", grade = ["open", "partial"] }
+    { modality = ["text", "code"] }   the model works with at least one of these modalities
+
+``licence-in`` names a list in the rubric's ``[licence-lists]`` table (checked when the rubric
+loads).
 
 Conditions are three-valued: a check on a fact the descriptor does not state is *unknown*, and a
 level whose condition is unknown is not reached (the report says which facts were unknown).
@@ -21,9 +26,19 @@ from typing import Any, Optional, Union
 import attrs
 
 from openness._convert import Invalid, Invalids, converter, describe_value, did_you_mean, register_class
-from openness._vocabulary import Access, Coverage, component_aliases, components, restrictions
+from openness._vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
 
-__all__ = ["AllOf", "AnyOf", "AssessmentCheck", "ComponentCheck", "Condition", "Not", "describe"]
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AssessmentCheck",
+    "ComponentCheck",
+    "Condition",
+    "ModalityCheck",
+    "Not",
+    "checks",
+    "describe",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +51,7 @@ class ComponentCheck:
     licence_without: tuple[str, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     present: bool | None = None
+    licence_in: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -45,6 +61,13 @@ class AssessmentCheck:
     assessment: str
     parameter: str
     grade: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ModalityCheck:
+    """The model works with at least one of these modalities (``model.modalities``)."""
+
+    modality: tuple[Modality, ...]
 
 
 @attrs.frozen
@@ -68,10 +91,11 @@ class Not:
     condition: Condition
 
 
-Condition = Union[ComponentCheck, AssessmentCheck, AllOf, AnyOf, Not]  # noqa: UP007 - runtime alias
+Condition = Union[ComponentCheck, AssessmentCheck, ModalityCheck, AllOf, AnyOf, Not]  # noqa: UP007 - runtime alias
 
-_MANY = ("access", "licence", "licence-without", "coverage", "grade")
-_SHAPES = ("all", "any", "not", "component", "assessment")
+_MANY = ("access", "licence", "licence-without", "coverage", "grade", "modality")
+_SHAPES = ("all", "any", "not", "component", "assessment", "modality")
+_SHAPE_WORDS = "all, any, not, component, assessment, modality"
 
 
 def _as_list(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
@@ -95,9 +119,19 @@ def _check_component(check: ComponentCheck) -> None:
         for name in check.licence_without
         if name not in restrictions()
     ]
-    if not (check.access or check.licence or check.licence_without or check.coverage or check.present is not None):
+    if not (
+        check.access
+        or check.licence
+        or check.licence_without
+        or check.coverage
+        or check.present is not None
+        or check.licence_in is not None
+    ):
         problems.append(
-            Invalid("a component check needs at least one of access, licence, licence-without, coverage, present")
+            Invalid(
+                "a component check needs at least one of access, licence, licence-without, licence-in, coverage,"
+                " present"
+            )
         )
     if problems:
         raise Invalids(problems)
@@ -105,6 +139,14 @@ def _check_component(check: ComponentCheck) -> None:
 
 register_class(ComponentCheck, prepare=_as_list, check=_check_component)
 register_class(AssessmentCheck, prepare=_as_list)
+
+
+def _check_modality(check: ModalityCheck) -> None:
+    if not check.modality:
+        raise Invalids([Invalid("expected at least one modality", ("modality",))])
+
+
+register_class(ModalityCheck, prepare=_as_list, check=_check_modality)
 
 
 def _conditions(value: object) -> tuple[Condition, ...]:
@@ -125,8 +167,8 @@ def _structure_condition(value: object, _: type) -> Condition:
         found = f"it has {keys}"
         if not shapes:
             close = "".join(did_you_mean(str(k), _SHAPES) for k in value)
-            raise Invalid(f"a condition needs one of all, any, not, component, assessment ({found}){close}")
-        raise Invalid(f"a condition has exactly one of all, any, not, component, assessment ({found})")
+            raise Invalid(f"a condition needs one of {_SHAPE_WORDS} ({found}){close}")
+        raise Invalid(f"a condition has exactly one of {_SHAPE_WORDS} ({found})")
     shape = shapes[0]
     if shape in {"all", "any", "not"}:
         extra = [k for k in value if k != shape]
@@ -143,6 +185,8 @@ def _structure_condition(value: object, _: type) -> Condition:
         return AllOf(inner) if shape == "all" else AnyOf(inner)
     if shape == "component":
         return converter.structure(value, ComponentCheck)
+    if shape == "modality":
+        return converter.structure(value, ModalityCheck)
     return converter.structure(value, AssessmentCheck)
 
 
@@ -185,6 +229,8 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
         return f"not ({describe(condition.condition)})"
     if isinstance(condition, AssessmentCheck):
         return f"{condition.assessment} rates {condition.parameter} {_join(list(condition.grade), 'or')}"
+    if isinstance(condition, ModalityCheck):
+        return f"the model works with {_join(list(condition.modality), 'or')}"
     name = components()[component_aliases()[condition.component]].title.lower()
     parts = []
     if condition.access:
@@ -197,8 +243,19 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
     if condition.licence_without:
         titles = [restrictions()[r].title.lower() for r in condition.licence_without]
         parts.append("with no " + _join(titles, "or") + " in its licence")
+    if condition.licence_in is not None:
+        parts.append(f"under a licence on the rubric's {condition.licence_in!r} list")
     if condition.coverage:
         parts.append(f"with {_join(list(condition.coverage), 'or')} coverage")
     if condition.present is not None:
         parts.append("listed as released" if condition.present else "not listed as released")
     return f"{name} " + " ".join(parts)
+
+
+def checks(condition: Condition) -> list[ComponentCheck | AssessmentCheck | ModalityCheck]:
+    """The leaf checks of a condition, in order."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        return [c for inner in condition.conditions for c in checks(inner)]
+    if isinstance(condition, Not):
+        return checks(condition.condition)
+    return [condition]

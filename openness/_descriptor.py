@@ -14,7 +14,7 @@ import attrs
 from openness._convert import Invalid, Invalids, converter, did_you_mean, register_class, structure
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError
 from openness._files import parse_text, read_document
-from openness._vocabulary import Access, Coverage, component_aliases
+from openness._vocabulary import Access, Coverage, Modality, component_aliases
 
 __all__ = ["Assessment", "Component", "Descriptor", "ModelInfo", "load_descriptor"]
 
@@ -58,6 +58,7 @@ class ModelInfo:
     checked: str | None = None
     homepage: str | None = None
     base_model: str | None = None
+    modalities: tuple[Modality, ...] = ()
     sources: tuple[str, ...] = ()
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -93,9 +94,9 @@ class Component:
 
 @attrs.frozen(kw_only=True)
 class Assessment:
-    """A rating someone else gave one parameter of the model."""
+    """A rating someone else gave one parameter of the model (``grade`` unset: not assessed)."""
 
-    grade: str
+    grade: str | None = None
     link: tuple[str, ...] = ()
     notes: str | None = None
 

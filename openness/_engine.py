@@ -10,10 +10,20 @@ from typing import Any
 
 import attrs
 
-from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, Not
+from openness._conditions import (
+    AllOf,
+    AnyOf,
+    AssessmentCheck,
+    ComponentCheck,
+    Condition,
+    ModalityCheck,
+    Not,
+    checks,
+    describe,
+)
 from openness._descriptor import Component, Descriptor, load_descriptor
 from openness._report import CriterionResult, Evidence, Report, VerdictResult
-from openness._rubric import Criterion, Rubric, Verdict, load_rubric
+from openness._rubric import Criterion, LicenceList, Rubric, Verdict, load_rubric
 from openness._vocabulary import ACCESS_PHRASES, component_aliases, components, restrictions
 from openness.licences import Reading, read
 
@@ -47,15 +57,18 @@ class _Facts:
         return self.descriptor.components.get(key)
 
 
-def _compile_condition(condition: Condition) -> Check:
+Lists = Mapping[str, LicenceList]
+
+
+def _compile_condition(condition: Condition, lists: Lists) -> Check:
     if isinstance(condition, AllOf):
-        parts = [_compile_condition(c) for c in condition.conditions]
+        parts = [_compile_condition(c, lists) for c in condition.conditions]
         return lambda facts, unknown: _and([p(facts, unknown) for p in parts])
     if isinstance(condition, AnyOf):
-        parts = [_compile_condition(c) for c in condition.conditions]
+        parts = [_compile_condition(c, lists) for c in condition.conditions]
         return lambda facts, unknown: _or([p(facts, unknown) for p in parts])
     if isinstance(condition, Not):
-        inner = _compile_condition(condition.condition)
+        inner = _compile_condition(condition.condition, lists)
 
         def negate(facts: _Facts, unknown: Unknowns) -> Truth:
             value = inner(facts, unknown)
@@ -64,7 +77,9 @@ def _compile_condition(condition: Condition) -> Check:
         return negate
     if isinstance(condition, AssessmentCheck):
         return _compile_assessment(condition)
-    return _compile_component(condition)
+    if isinstance(condition, ModalityCheck):
+        return _compile_modality(condition)
+    return _compile_component(condition, lists)
 
 
 def _compile_assessment(check: AssessmentCheck) -> Check:
@@ -73,7 +88,7 @@ def _compile_assessment(check: AssessmentCheck) -> Check:
 
     def assessed(facts: _Facts, unknown: Unknowns) -> Truth:
         rating = facts.descriptor.assessments.get(check.assessment, {}).get(check.parameter)
-        if rating is None:
+        if rating is None or rating.grade is None:
             unknown[path] = None
             return None
         return rating.grade in grades
@@ -81,12 +96,33 @@ def _compile_assessment(check: AssessmentCheck) -> Check:
     return assessed
 
 
-def _compile_component(check: ComponentCheck) -> Check:
+def _compile_modality(check: ModalityCheck) -> Check:
+    wanted = frozenset(check.modality)
+
+    def modality(facts: _Facts, unknown: Unknowns) -> Truth:
+        stated = facts.descriptor.model.modalities
+        if not stated:
+            unknown["model.modalities"] = None
+            return None
+        return not wanted.isdisjoint(stated)
+
+    return modality
+
+
+def _licence_list_check(entry: LicenceList) -> Callable[[str, Reading], bool]:
+    ids = frozenset(entry.ids)
+    if entry.match == "exact":
+        return lambda text, _: text in ids
+    return lambda _, reading: any(all(lic.id in ids for lic in alt) for alt in reading.alternatives)
+
+
+def _compile_component(check: ComponentCheck, lists: Lists) -> Check:
     key = component_aliases()[check.component]
     access = frozenset(check.access)
     coverage = frozenset(check.coverage)
     classes, without = check.licence, check.licence_without
-    reads_licence = bool(classes or without)
+    on_list = _licence_list_check(lists[check.licence_in]) if check.licence_in is not None else None
+    reads_licence = bool(classes or without) or on_list is not None
     present = check.present
 
     def component_check(facts: _Facts, unknown: Unknowns) -> Truth:
@@ -114,10 +150,13 @@ def _compile_component(check: ComponentCheck) -> Check:
                     unknown[f"components.{key}.licence"] = None
                     results.append(None)
             else:
-                value = reading.check(classes, without)
-                if value is None:
-                    unknown[f"components.{key}.licence"] = None
-                results.append(value)
+                if classes or without:
+                    value = reading.check(classes, without)
+                    if value is None:
+                        unknown[f"components.{key}.licence"] = None
+                    results.append(value)
+                if on_list is not None:
+                    results.append(on_list(component.licence or "", reading))
         if coverage:
             if component.coverage is None:
                 unknown[f"components.{key}.coverage"] = None
@@ -141,6 +180,7 @@ class _CompiledCriterion:
     levels: tuple[_CompiledLevel, ...]
     components: tuple[str, ...]
     assessments: tuple[tuple[str, str], ...]
+    applies: Check | None
 
 
 @attrs.frozen
@@ -151,6 +191,7 @@ class Evaluator:
     criteria: tuple[_CompiledCriterion, ...]
     best_points: float
     lowest_grade: str
+    unless: Mapping[tuple[str, int], Check]
 
     def __call__(self, descriptor: Descriptor) -> Report:
         """Score one descriptor."""
@@ -167,7 +208,7 @@ class Evaluator:
         max_points = sum(r.max_points for r in results)
         score = points / max_points if max_points else 0.0
         score = min(1.0, max(0.0, score))
-        verdicts = _verdicts(self, {r.criterion: r for r in results}, score)
+        verdicts = _verdicts(self, {r.criterion: r for r in results}, score, facts)
         warnings = tuple(
             dict.fromkeys(
                 f"components.{key}.licence: {w}" for key, reading in facts.readings.items() for w in reading.warnings
@@ -203,6 +244,8 @@ class Evaluator:
     def _criterion(self, compiled: _CompiledCriterion, facts: _Facts) -> CriterionResult:
         criterion = compiled.criterion
         unknown: Unknowns = {}
+        if compiled.applies is not None and compiled.applies(facts, unknown) is False:
+            return self._not_applicable(compiled)
         reached = None
         for index, level in enumerate(compiled.levels):
             if level.check is None or level.check(facts, unknown) is True:
@@ -232,6 +275,35 @@ class Evaluator:
             unknown=tuple(unknown) if reached is None or reached > 0 else (),
             unsure=any(e.unsure for e in evidence),
         )
+
+    def _not_applicable(self, compiled: _CompiledCriterion) -> CriterionResult:
+        criterion = compiled.criterion
+        condition = criterion.applies_when
+        assert condition is not None  # noqa: S101 - only called when the criterion has one
+        return CriterionResult(
+            criterion=criterion.id,
+            title=criterion.title,
+            group=criterion.group,
+            grade=NOT_APPLICABLE,
+            points=0.0,
+            max_points=0.0,
+            weight=criterion.weight,
+            reason=f"{NOT_APPLICABLE}: the criterion applies only when {describe(condition)}, which does not hold.",
+            evidence=_applicability_evidence(condition),
+            applies=False,
+        )
+
+
+#: The grade of a criterion whose ``applies-when`` condition does not hold.
+NOT_APPLICABLE = "not-applicable"
+
+
+def _applicability_evidence(condition: Condition) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(fact="model.modalities", value=", ".join(check.modality) + " wanted")
+        for check in checks(condition)
+        if isinstance(check, ModalityCheck)
+    )
 
 
 def _human_number(number: int) -> str:
@@ -290,6 +362,8 @@ def _reason(compiled: _CompiledCriterion, facts: _Facts, grade: str) -> str:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         if rating is None:
             phrases.append(f"{assessor} gives no rating for {parameter}")
+        elif rating.grade is None:
+            phrases.append(f"{assessor} lists {parameter} but has not rated it")
         else:
             note = f" ({rating.notes.strip()})" if rating.notes else ""
             phrases.append(f"{assessor} rates {parameter} {rating.grade}{note}")
@@ -321,7 +395,7 @@ def _evidence(compiled: _CompiledCriterion, facts: _Facts) -> tuple[Evidence, ..
         if rating is None:
             out.append(Evidence(fact=path, value="not stated"))
         else:
-            out.append(Evidence(fact=path, value=rating.grade, sources=rating.link))
+            out.append(Evidence(fact=path, value=rating.grade or "not assessed", sources=rating.link))
     return tuple(out)
 
 
@@ -355,7 +429,9 @@ def _needs(evaluator: Evaluator, criterion: str, needed: float) -> str | None:
     return None
 
 
-def _verdicts(evaluator: Evaluator, results: Mapping[str, CriterionResult], score: float) -> tuple[VerdictResult, ...]:
+def _verdicts(
+    evaluator: Evaluator, results: Mapping[str, CriterionResult], score: float, facts: _Facts
+) -> tuple[VerdictResult, ...]:
     rubric = evaluator.rubric
     by_id = {v.id: v for v in rubric.verdicts}
 
@@ -364,10 +440,15 @@ def _verdicts(evaluator: Evaluator, results: Mapping[str, CriterionResult], scor
         """Every requirement of the verdict (inherited ones first), each with whether it holds."""
         verdict: Verdict = by_id[verdict_id]
         found: list[tuple[bool, str]] = list(items(verdict.builds_on)) if verdict.builds_on else []
-        for requirement in verdict.requires:
+        for index, requirement in enumerate(verdict.requires):
+            unless = evaluator.unless.get((verdict_id, index))
+            if unless is not None and unless(facts, {}) is True:
+                continue
             needed = rubric.scale[requirement.grade]
             for criterion in requirement.criteria:
                 result = results[criterion]
+                if not result.applies:
+                    continue
                 ok = rubric.scale[result.grade] >= needed
                 text = f"{criterion} must be at least {requirement.grade} (now {result.grade})"
                 needs = None if ok else _needs(evaluator, criterion, needed)
@@ -378,19 +459,25 @@ def _verdicts(evaluator: Evaluator, results: Mapping[str, CriterionResult], scor
 
     out = []
     for verdict in rubric.verdicts:
-        checks = items(verdict.id)
-        met = all(ok for ok, _ in checks)
-        progress = sum(ok for ok, _ in checks) / len(checks) if checks else 1.0
+        found = items(verdict.id)
+        met = all(ok for ok, _ in found)
+        progress = sum(ok for ok, _ in found) / len(found) if found else 1.0
+        if verdict.gated and verdict.builds_on is not None and not _met(verdict.builds_on, items):
+            progress = 0.0
         out.append(
             VerdictResult(
                 id=verdict.id,
                 title=verdict.title,
                 met=met,
                 progress=progress,
-                missing=tuple(dict.fromkeys(text for ok, text in checks if not ok)),
+                missing=tuple(dict.fromkeys(text for ok, text in found if not ok)),
             )
         )
     return tuple(out)
+
+
+def _met(verdict_id: str, items: Callable[[str], tuple[tuple[bool, str], ...]]) -> bool:
+    return all(ok for ok, _ in items(verdict_id))
 
 
 _COMPILED: OrderedDict[int, tuple[Rubric, Evaluator]] = OrderedDict()
@@ -416,7 +503,7 @@ def _compile(rubric: Rubric) -> Evaluator:
             _CompiledLevel(
                 grade=level.grade,
                 points=rubric.scale[level.grade],
-                check=_compile_condition(level.when) if level.when is not None else None,
+                check=_compile_condition(level.when, rubric.licence_lists) if level.when is not None else None,
                 requirement=level.requirement_text(),
             )
             for level in criterion.levels
@@ -427,6 +514,11 @@ def _compile(rubric: Rubric) -> Evaluator:
                 levels=levels,
                 components=criterion.components(),
                 assessments=criterion.assessments(),
+                applies=(
+                    _compile_condition(criterion.applies_when, rubric.licence_lists)
+                    if criterion.applies_when is not None
+                    else None
+                ),
             )
         )
     return Evaluator(
@@ -434,6 +526,12 @@ def _compile(rubric: Rubric) -> Evaluator:
         criteria=tuple(compiled),
         best_points=rubric.scale[rubric.grades[0]],
         lowest_grade=rubric.lowest_grade,
+        unless={
+            (verdict.id, index): _compile_condition(requirement.unless, rubric.licence_lists)
+            for verdict in rubric.verdicts
+            for index, requirement in enumerate(verdict.requires)
+            if requirement.unless is not None
+        },
     )
 
 

@@ -39,6 +39,7 @@ class CriterionResult:
     to_raise: str | None = None
     unknown: tuple[str, ...] = ()
     unsure: bool = False
+    applies: bool = True
 
 
 @attrs.frozen(kw_only=True)

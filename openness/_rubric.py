@@ -7,18 +7,27 @@ import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, Not, describe
+from openness._conditions import AssessmentCheck, ComponentCheck, Condition, checks, describe
 from openness._convert import Invalid, converter, did_you_mean, problems, register_class
 from openness._errors import Problem, RubricError, UnsupportedFormatError
 from openness._files import parse_text, read_document
 from openness._resources import rubrics_dir
 from openness._vocabulary import component_aliases
 
-__all__ = ["Criterion", "Level", "Requirement", "Rubric", "Verdict", "list_rubrics", "load_rubric"]
+__all__ = [
+    "Criterion",
+    "Level",
+    "LicenceList",
+    "Requirement",
+    "Rubric",
+    "Verdict",
+    "list_rubrics",
+    "load_rubric",
+]
 
 FORMAT = 1
 DEFAULT_RUBRIC = "openness-default"
@@ -49,43 +58,51 @@ class Criterion:
     weight: float = 1.0
     description: str | None = None
     interpretation: str | None = None
+    applies_when: Condition | None = None
     levels: tuple[Level, ...]
 
+    def _leaf_checks(self) -> list[Any]:
+        return [check for level in self.levels if level.when is not None for check in checks(level.when)]
+
     def components(self) -> tuple[str, ...]:
-        """The component ids this criterion's conditions read, in order of first mention."""
+        """The component ids this criterion's levels read, in order of first mention."""
         seen: dict[str, None] = {}
-        for level in self.levels:
-            if level.when is not None:
-                for check in _checks(level.when):
-                    if isinstance(check, ComponentCheck):
-                        seen[component_aliases()[check.component]] = None
+        for check in self._leaf_checks():
+            if isinstance(check, ComponentCheck):
+                seen[component_aliases()[check.component]] = None
         return tuple(seen)
 
     def assessments(self) -> tuple[tuple[str, str], ...]:
-        """The (assessor, parameter) pairs this criterion's conditions read."""
+        """The (assessor, parameter) pairs this criterion's levels read."""
         seen: dict[tuple[str, str], None] = {}
-        for level in self.levels:
-            if level.when is not None:
-                for check in _checks(level.when):
-                    if isinstance(check, AssessmentCheck):
-                        seen[(check.assessment, check.parameter)] = None
+        for check in self._leaf_checks():
+            if isinstance(check, AssessmentCheck):
+                seen[(check.assessment, check.parameter)] = None
         return tuple(seen)
 
 
-def _checks(condition: Condition) -> list[ComponentCheck | AssessmentCheck]:
-    if isinstance(condition, (AllOf, AnyOf)):
-        return [c for inner in condition.conditions for c in _checks(inner)]
-    if isinstance(condition, Not):
-        return _checks(condition.condition)
-    return [condition]
+@attrs.frozen(kw_only=True)
+class LicenceList:
+    """A named list of licences a rubric's conditions test with ``licence-in``.
+
+    ``match = "exact"`` compares the licence string as written, case and spaces included, with
+    each entry (the way some tools match ids); ``match = "reading"`` reads the licence string as
+    usual and holds when some alternative of it uses only licences on the list.
+    """
+
+    match: Literal["exact", "reading"] = "reading"
+    ids: tuple[str, ...]
+    description: str | None = None
+    source: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class Requirement:
-    """Criteria that must reach at least ``grade``."""
+    """Criteria that must reach at least ``grade``; none of it applies when ``unless`` holds."""
 
     criteria: tuple[str, ...]
     grade: str
+    unless: Condition | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -97,6 +114,7 @@ class Verdict:
     description: str | None = None
     requires: tuple[Requirement, ...] = ()
     builds_on: str | None = None
+    gated: bool = False
     min_score: float | None = None
 
 
@@ -117,6 +135,7 @@ class Rubric:
     description: str | None = None
     interpretation: str | None = None
     scale: dict[str, float]
+    licence_lists: dict[str, LicenceList] = attrs.field(factory=dict)
     criteria: tuple[Criterion, ...]
     verdicts: tuple[Verdict, ...] = ()
     path: str | None = attrs.field(default=None, eq=False, repr=False)
@@ -192,6 +211,7 @@ def _prepare_requirement(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[
 
 register_class(Level)
 register_class(Criterion)
+register_class(LicenceList)
 register_class(Requirement, prepare=_prepare_requirement)
 register_class(Verdict, prepare=_prepare_verdict)
 register_class(Rubric, prepare=_prepare_rubric, omit=("path",))
@@ -253,7 +273,40 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
             )
         if not verdict.requires and verdict.min_score is None and verdict.builds_on is None:
             found.append(Invalid("a verdict needs requires, builds-on or min-score", where))
+        if verdict.gated and verdict.builds_on is None:
+            found.append(Invalid("a gated verdict needs builds-on (its progress waits for that verdict)", where))
     found += _cycles(rubric)
+    found += _licence_list_problems(rubric)
+    return found
+
+
+def _conditions_with_paths(rubric: Rubric) -> list[tuple[tuple[str | int, ...], Condition]]:
+    found: list[tuple[tuple[str | int, ...], Condition]] = []
+    for index, criterion in enumerate(rubric.criteria):
+        if criterion.applies_when is not None:
+            found.append((("criteria", index, "applies-when"), criterion.applies_when))
+        for level_index, level in enumerate(criterion.levels):
+            if level.when is not None:
+                found.append((("criteria", index, "levels", level_index, "when"), level.when))
+    for index, verdict in enumerate(rubric.verdicts):
+        for r_index, requirement in enumerate(verdict.requires):
+            if requirement.unless is not None:
+                found.append((("verdicts", index, "requires", r_index, "unless"), requirement.unless))
+    return found
+
+
+def _licence_list_problems(rubric: Rubric) -> list[Invalid]:
+    names = list(rubric.licence_lists)
+    found = [
+        Invalid(f"licence list {name!r} is empty", ("licence-lists", name, "ids"))
+        for name, entry in rubric.licence_lists.items()
+        if not entry.ids
+    ]
+    for path, condition in _conditions_with_paths(rubric):
+        for check in checks(condition):
+            name = getattr(check, "licence_in", None)
+            if name is not None and name not in rubric.licence_lists:
+                found.append(Invalid(f"unknown licence list {name!r}{did_you_mean(name, names)}", path))
     return found
 
 

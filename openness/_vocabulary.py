@@ -15,10 +15,12 @@ __all__ = [
     "ACCESS_LEVELS",
     "COVERAGE_LEVELS",
     "KINDS",
+    "MODALITIES",
     "Access",
     "ComponentKind",
     "ComponentSpec",
     "Coverage",
+    "Modality",
     "MofInfo",
     "RestrictionSpec",
     "component_aliases",
@@ -29,12 +31,15 @@ __all__ = [
 Access = Literal["public", "gated", "restricted", "api-only", "not-released"]
 Coverage = Literal["full", "partial", "none"]
 ComponentKind = Literal["code", "data", "weights", "documentation", "access"]
+Modality = Literal["text", "code", "image", "audio", "video", "3d", "other"]
 
 #: Access levels, most open first.
 ACCESS_LEVELS: tuple[Access, ...] = ("public", "gated", "restricted", "api-only", "not-released")
 #: Coverage levels, most complete first.
 COVERAGE_LEVELS: tuple[Coverage, ...] = ("full", "partial", "none")
 KINDS: tuple[ComponentKind, ...] = ("code", "data", "weights", "documentation", "access")
+#: What a model takes in or puts out (a descriptor's ``model.modalities``).
+MODALITIES: tuple[Modality, ...] = ("text", "code", "image", "audio", "video", "3d", "other")
 
 ACCESS_PHRASES: dict[str, str] = {
     "public": "a public release",

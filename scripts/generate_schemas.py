@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, components, restrictions
+from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
 from openness.licences import CLASSES
 
 TARGET = Path(__file__).resolve().parent.parent / "openness" / "schemas"
@@ -67,6 +67,7 @@ def descriptor_schema() -> dict[str, Any]:
                     "checked": {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"},
                     "homepage": URL,
                     "base-model": {"type": "string"},
+                    "modalities": {"type": "array", "items": {"enum": list(MODALITIES)}},
                     "sources": STRINGS,
                     "extra": {"type": "object"},
                 },
@@ -87,9 +88,8 @@ def descriptor_schema() -> dict[str, Any]:
             "assessment": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["grade"],
                 "properties": {
-                    "grade": {"type": "string"},
+                    "grade": {"type": "string", "description": "Absent: listed but not assessed."},
                     "notes": {"type": "string"},
                     "link": {"oneOf": [{"type": "string"}, STRINGS]},
                 },
@@ -120,7 +120,10 @@ def rubric_schema() -> dict[str, Any]:
             "type": "object",
             "additionalProperties": False,
             "required": ["component"],
-            "anyOf": [{"required": [k]} for k in ("access", "licence", "licence-without", "coverage", "present")],
+            "anyOf": [
+                {"required": [k]}
+                for k in ("access", "licence", "licence-without", "licence-in", "coverage", "present")
+            ],
             "properties": {
                 "component": {"enum": _component_names()},
                 "access": _one_or_many(list(ACCESS_LEVELS)),
@@ -128,7 +131,14 @@ def rubric_schema() -> dict[str, Any]:
                 "licence-without": _one_or_many(list(restrictions())),
                 "coverage": _one_or_many(list(COVERAGE_LEVELS)),
                 "present": {"type": "boolean"},
+                "licence-in": {"type": "string", "description": "A list named in the rubric's licence-lists."},
             },
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["modality"],
+            "properties": {"modality": _one_or_many(list(MODALITIES))},
         },
         {
             "type": "object",
@@ -160,6 +170,7 @@ def rubric_schema() -> dict[str, Any]:
                 "additionalProperties": {"type": "number"},
                 "description": "Grade names with their points.",
             },
+            "licence-lists": {"type": "object", "additionalProperties": {"$ref": "#/$defs/licence-list"}},
             "criteria": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/criterion"}},
             "verdicts": {"type": "array", "items": {"$ref": "#/$defs/verdict"}},
         },
@@ -171,6 +182,7 @@ def rubric_schema() -> dict[str, Any]:
                 "properties": {
                     **dict.fromkeys(("id", "title", "group", "description", "interpretation"), text),
                     "weight": {"type": "number", "minimum": 0},
+                    "applies-when": {"$ref": "#/$defs/condition"},
                     "levels": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/level"}},
                 },
             },
@@ -188,6 +200,7 @@ def rubric_schema() -> dict[str, Any]:
                 "properties": {
                     **dict.fromkeys(("id", "title", "description", "builds-on"), text),
                     "min-score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "gated": {"type": "boolean"},
                     "requires": {
                         "oneOf": [
                             {"$ref": "#/$defs/requirement"},
@@ -200,7 +213,22 @@ def rubric_schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["criteria", "grade"],
-                "properties": {"criteria": {"oneOf": [text, STRINGS]}, "grade": text},
+                "properties": {
+                    "criteria": {"oneOf": [text, STRINGS]},
+                    "grade": text,
+                    "unless": {"$ref": "#/$defs/condition"},
+                },
+            },
+            "licence-list": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["ids"],
+                "properties": {
+                    "match": {"enum": ["exact", "reading"]},
+                    "ids": {"type": "array", "minItems": 1, "items": text},
+                    "description": text,
+                    "source": text,
+                },
             },
         },
     }

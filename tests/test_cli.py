@@ -73,7 +73,9 @@ def test_rubrics_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None:
     """`openness rubrics` lists every built-in rubric and marks the default."""
     code, out, _ = _run(capsys, "rubrics")
     assert code == 0
-    assert [line.split(":")[0] for line in out.splitlines()] == ["openness-default (default)", "osaid-1.0"]
+    expected = [f"{r} (default)" if r == "openness-default" else r for r in openness.list_rubrics()]
+    assert [line.split(":")[0] for line in out.splitlines()] == expected
+    assert {"mot-1.0", "mof-1.0", "osai-2023", "osai-index", "osaid-1.0"} <= set(openness.list_rubrics())
 
 
 def test_catalogue_and_licence_commands(capsys: pytest.CaptureFixture[str]) -> None:
