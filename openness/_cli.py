@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openness import catalogue
+from openness._cli_import import add_import_command
 from openness._convert import did_you_mean
 from openness._descriptor import Descriptor, load_descriptor
 from openness._engine import score
@@ -34,6 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _model(text: str) -> Descriptor:
     path = Path(text)
+    if path.suffix.lower() in {".yml", ".yaml"}:
+        from openness import importers  # noqa: PLC0415 - YAML support is optional
+
+        return importers.read(path)
     if path.suffix.lower() in {".toml", ".json"} or path.exists():
         return load_descriptor(path)
     if text in catalogue.ids():
@@ -107,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"openness {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     score_cmd = commands.add_parser("score", help="score a model descriptor (a file or a catalogue id)")
-    score_cmd.add_argument("model", help="a descriptor file (.toml or .json) or a catalogue id")
+    score_cmd.add_argument(
+        "model", help="a descriptor file (.toml or .json), a MOT or index YAML file, or a catalogue id"
+    )
     score_cmd.add_argument(
         "--rubric", default=DEFAULT_RUBRIC, help=f"a built-in rubric id or a rubric file (default: {DEFAULT_RUBRIC})"
     )
@@ -120,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     licence_cmd = commands.add_parser("licence", help="show how a licence string is read and what it allows")
     licence_cmd.add_argument("text", help="a licence id, alias or SPDX expression")
     licence_cmd.set_defaults(run=_cmd_licence)
+    add_import_command(commands)
     return parser
 
 

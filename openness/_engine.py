@@ -181,6 +181,7 @@ class _CompiledCriterion:
     components: tuple[str, ...]
     assessments: tuple[tuple[str, str], ...]
     applies: Check | None
+    lists: tuple[tuple[str, str, Callable[[str, Reading], bool]], ...] = ()
 
 
 @attrs.frozen
@@ -259,7 +260,7 @@ class Evaluator:
             grade, grade_points = level.grade, level.points
             better = compiled.levels[reached - 1] if reached > 0 else None
         evidence = _evidence(compiled, facts)
-        reason = _reason(compiled, facts, grade)
+        reason = _reason(compiled, facts, grade, self.rubric)
         to_raise = f"{better.grade} would need: {better.requirement}" if better is not None else None
         return CriterionResult(
             criterion=criterion.id,
@@ -356,8 +357,24 @@ def _component_phrase(key: str, component: Component | None, reading: Reading | 
     return text
 
 
-def _reason(compiled: _CompiledCriterion, facts: _Facts, grade: str) -> str:
+def _list_phrase(
+    key: str, name: str, on_list: Callable[[str, Reading], bool], facts: _Facts, rubric: Rubric
+) -> str | None:
+    component, reading = facts.component(key), facts.readings.get(key)
+    if component is None or component.licence is None or reading is None:
+        return None
+    how = "exactly as written" if rubric.licence_lists[name].match == "exact" else "as read"
+    where = "on" if on_list(component.licence, reading) else "not on"
+    return f"the licence {component.licence!r} is {where} the rubric's {name!r} list ({how})"
+
+
+def _reason(compiled: _CompiledCriterion, facts: _Facts, grade: str, rubric: Rubric) -> str:
     phrases = [_component_phrase(key, facts.component(key), facts.readings.get(key)) for key in compiled.components]
+    phrases += [
+        phrase
+        for key, name, on_list in compiled.lists
+        if (phrase := _list_phrase(key, name, on_list, facts, rubric)) is not None
+    ]
     for assessor, parameter in compiled.assessments:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         if rating is None:
@@ -513,6 +530,7 @@ def _compile(rubric: Rubric) -> Evaluator:
                 criterion=criterion,
                 levels=levels,
                 components=criterion.components(),
+                lists=_lists_read(criterion, rubric),
                 assessments=criterion.assessments(),
                 applies=(
                     _compile_condition(criterion.applies_when, rubric.licence_lists)
@@ -533,6 +551,16 @@ def _compile(rubric: Rubric) -> Evaluator:
             if requirement.unless is not None
         },
     )
+
+
+def _lists_read(criterion: Criterion, rubric: Rubric) -> tuple[tuple[str, str, Callable[[str, Reading], bool]], ...]:
+    seen: dict[tuple[str, str], None] = {}
+    for level in criterion.levels:
+        if level.when is not None:
+            for check in checks(level.when):
+                if isinstance(check, ComponentCheck) and check.licence_in is not None:
+                    seen[(component_aliases()[check.component], check.licence_in)] = None
+    return tuple((key, name, _licence_list_check(rubric.licence_lists[name])) for key, name in seen)
 
 
 def score(

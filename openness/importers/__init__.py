@@ -5,3 +5,43 @@ The formats: Model Openness Tool YAML, European Open Source AI Index YAML, Huggi
 Each importer is a submodule with a ``read(path)`` function; YAML support needs the ``import``
 extra (``pip install 'openness[import]'``).
 """
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from openness._descriptor import Descriptor
+from openness._errors import DescriptorError, Problem
+from openness.importers._common import load_yaml, slug
+
+__all__ = ["YAML_SUFFIXES", "kind_of", "read"]
+
+YAML_SUFFIXES = frozenset({".yml", ".yaml"})
+
+
+def kind_of(data: object) -> str | None:
+    """Which importer reads this parsed YAML: ``"mot"``, ``"osai"``, or ``None`` when neither does."""
+    if isinstance(data, Mapping):
+        if isinstance(data.get("release"), Mapping):
+            return "mot"
+        if isinstance(data.get("system"), Mapping) or isinstance(data.get("project"), Mapping):
+            return "osai"
+    return None
+
+
+def read(path: str | Path) -> Descriptor:
+    """Read a MOT or index YAML file, telling the two apart by their top-level tables."""
+    from openness.importers import mot, osai  # noqa: PLC0415 - submodules of this package
+
+    data, source = load_yaml(path)
+    kind = kind_of(data)
+    if kind == "mot":
+        return mot.from_mapping(data, source=source, model_id=slug(Path(path).stem))
+    if kind == "osai":
+        return osai.from_mapping(data, source=source, file_name=Path(path).name)
+    message = (
+        "not a known model file: expected a Model Openness Tool file (a 'release' table) or a European Open"
+        " Source AI Index file (a 'system' or 'project' table)"
+    )
+    raise DescriptorError([Problem(message=message, source=source)])
