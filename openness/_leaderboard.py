@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from openness._engine import score
-from openness._render import _STYLE, _h, _level, _md, _percent
+from openness._render import _STYLE, _h, _level, _md, _md_code, _percent
 
 if TYPE_CHECKING:
     from openness._descriptor import Descriptor
@@ -57,14 +57,19 @@ def board_markdown(data: Board, *, intro: str = "") -> str:
     if intro:
         lines += [intro.strip(), ""]
     for rubric, reports in data:
-        lines += [f"## {_md(rubric.title)} (`{_md(rubric.id)}` {_md(rubric.version)})", ""]
+        lines += [f"## {_md(rubric.title)} (`{_md_code(rubric.id)}` {_md(rubric.version)})", ""]
         verdicts = [v.id for v in rubric.verdicts]
         criteria = [c.id for c in rubric.criteria]
-        head = ["model", "score", *(f"verdict `{_md(v)}`" for v in verdicts), *(f"`{_md(c)}`" for c in criteria)]
+        head = [
+            "model",
+            "score",
+            *(f"verdict `{_md_code(v)}`" for v in verdicts),
+            *(f"`{_md_code(c)}`" for c in criteria),
+        ]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for report in reports:
             name, model_id = _model_label(report)
-            cells = [f"{_md(name)} (`{_md(model_id)}`)", f"{report.score:.2f}"]
+            cells = [f"{_md(name)} (`{_md_code(model_id)}`)", f"{report.score:.2f}"]
             cells += [_verdict_cell(report, v)[0] for v in verdicts]
             cells += [_md(_grade(report.result(c))) for c in criteria]
             lines.append("| " + " | ".join(cells) + " |")
@@ -72,14 +77,16 @@ def board_markdown(data: Board, *, intro: str = "") -> str:
         for report in reports:
             name, model_id = _model_label(report)
             lines += [
-                f"#### {_md(name)} (`{_md(model_id)}`) under `{_md(rubric.id)}`: {report.score:.2f}",
+                f"#### {_md(name)} (`{_md_code(model_id)}`) under `{_md_code(rubric.id)}`: {report.score:.2f}",
                 "",
                 "| criterion | grade | points | reason |",
                 "|---|---|---|---|",
             ]
             for r in report.results:
                 reason = _md(r.reason) + (f" *To raise:* {_md(r.to_raise)}" if r.to_raise else "")
-                lines.append(f"| `{_md(r.criterion)}` | {_md(_grade(r))} | {r.points:g}/{r.max_points:g} | {reason} |")
+                lines.append(
+                    f"| `{_md_code(r.criterion)}` | {_md(_grade(r))} | {r.points:g}/{r.max_points:g} | {reason} |"
+                )
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -26,6 +26,11 @@ def _md(text: object) -> str:
     return escaped.replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _md_code(text: object) -> str:
+    """Text for inside a Markdown code span in a table cell: no backticks; pipes escaped (GFM tables)."""
+    return clean(text).replace("`", "'").replace("|", "\\|")
+
+
 def _h(text: object) -> str:
     return html.escape(clean(text), quote=True)
 
@@ -98,7 +103,7 @@ def report_markdown(report: Report) -> str:
     for result in report.results:
         reason = _md(result.reason) + (f" *To raise:* {_md(result.to_raise)}" if result.to_raise else "")
         lines.append(
-            f"| {_md(result.title)} (`{_md(result.criterion)}`) | {_md(result.grade)} | "
+            f"| {_md(result.title)} (`{_md_code(result.criterion)}`) | {_md(result.grade)} | "
             f"{result.points:g}/{result.max_points:g} | {reason} |"
         )
     missing = [(v, m) for v in report.verdicts for m in v.missing]

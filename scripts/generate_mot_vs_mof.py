@@ -14,6 +14,7 @@ from pathlib import Path
 import openness
 from openness.importers import mot
 
+# The intro holds a Markdown table whose rows cannot be wrapped.
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "mot-vs-mof.md"
 CLASSES = (("class-1", "I"), ("class-2", "II"), ("class-3", "III"))
 

@@ -121,8 +121,7 @@ def rubric_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": ["component"],
             "anyOf": [
-                {"required": [k]}
-                for k in ("access", "licence", "licence-without", "licence-in", "coverage", "present")
+                {"required": [k]} for k in ("access", "licence", "licence-without", "licence-in", "coverage", "present")
             ],
             "properties": {
                 "component": {"enum": _component_names()},

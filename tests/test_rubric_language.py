@@ -1,4 +1,4 @@
-"""The general rubric-language features the anchors need: licence lists, applicability, skipped and gated requirements."""
+"""Rubric-language features the anchors need: licence lists, applicability, skipped and gated requirements."""
 
 from __future__ import annotations
 
