@@ -19,7 +19,22 @@ from openness.importers import mot, osai
 pytestmark = pytest.mark.shared
 
 REPO = Path(__file__).resolve().parent.parent
-LEGACY_KEYS = ["opencode", "llmdata", "llmweights", "rldata", "rlweights", "license", "code", "architecture", "preprint", "paper", "modelcard", "datasheet", "package", "api"]
+LEGACY_KEYS = [
+    "opencode",
+    "llmdata",
+    "llmweights",
+    "rldata",
+    "rlweights",
+    "license",
+    "code",
+    "architecture",
+    "preprint",
+    "paper",
+    "modelcard",
+    "datasheet",
+    "package",
+    "api",
+]
 MOT_CLASSES = (("class-1", 1), ("class-2", 2), ("class-3", 3))
 
 
