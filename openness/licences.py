@@ -214,9 +214,9 @@ def _replacement_note(text: str, licence: Licence) -> str:
 class _Parser:
     """Recursive descent over SPDX-style expressions: OR < AND < WITH, with parentheses."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, whole: bool = False) -> None:
         self.text = text
-        self.tokens = [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
+        self.tokens = [text.strip()] if whole else [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
         self.position = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
@@ -361,10 +361,9 @@ def read(text: str) -> Reading:
         inner = read(spelling.expression)
         note = f"{text.strip()!r} read as {inner.expression} ({spelling.notes})" if spelling.notes else None
         return attrs.evolve(inner, text=text, notes=(note or f"{text.strip()!r} read as {inner.expression}",))
-    parser = _Parser(text)
-    if whole_key in known.by_name or whole_key in known.ambiguous or not _TOKEN.search(text):
-        # One name, possibly with spaces or operator words inside ("Component not include").
-        parser.tokens = [text.strip()]
+    # One name, possibly with spaces or operator words inside ("Component not include"), or an expression.
+    whole = whole_key in known.by_name or whole_key in known.ambiguous or not _TOKEN.search(text)
+    parser = _Parser(text, whole=whole)
     try:
         expression, alternatives = parser.parse()
     except LicenceError as exc:
