@@ -80,29 +80,9 @@ def _cmd_catalogue(_: argparse.Namespace) -> str:
 
 
 def _cmd_licence(args: argparse.Namespace) -> str:
-    from openness.licences import CLASSES, has_class, read  # noqa: PLC0415
+    from openness._licence_text import describe  # noqa: PLC0415 - loads the licence table
 
-    reading = read(args.text)
-    lines = [f"{clean(args.text)!r} reads as: {clean(reading.expression)}"]
-    lines += [f"  note: {clean(n)}" for n in reading.notes]
-    lines += [f"  warning: {clean(w)}" for w in reading.warnings]
-    for licence in reading.licences:
-        lines.append(f"{licence.id}: {clean(licence.name)} [{licence.kind}]")
-        classes = [name for name in CLASSES if has_class(licence, name)]
-        unknown = [name for name in CLASSES if has_class(licence, name) is None]
-        lines.append(f"  classes: {', '.join(classes) or 'none'}")
-        if unknown:
-            lines.append(f"  not known: {', '.join(unknown)}")
-        lines.append(f"  restrictions: {', '.join(licence.restrictions) or 'none recorded'}")
-        if licence.user_cap:
-            lines.append(f"  user cap: {licence.user_cap:,} monthly active users")
-        if licence.notes:
-            lines.append(f"  notes: {clean(licence.notes)}")
-        for source in licence.sources:
-            lines.append(f"  source: {clean(source)}")
-        if licence.unsure:
-            lines.append("  (some facts about this licence are marked unsure)")
-    return "\n".join(lines) + "\n"
+    return describe(args.text)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from openness._errors import OpennessError
 from openness._resources import data_table
 from openness._vocabulary import restrictions
 
-__all__ = ["Ambiguity", "Licence", "LicenceTable", "normalise", "table"]
+__all__ = ["Ambiguity", "Licence", "LicenceTable", "Spelling", "agree", "normalise", "table"]
 
 LicenceKind = Literal["licence", "exception", "no-licence", "unknown"]
 _SPACES = re.compile(r"\s+")
@@ -24,13 +24,24 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+def agree(values: list[bool | None]) -> bool | None:
+    """What a set of candidates says together: true or false when all agree, else unknown."""
+    if values and all(v is True for v in values):
+        return True
+    if values and all(v is False for v in values):
+        return False
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class Licence:
     """What one licence (or non-licence) allows and forbids, and where that comes from.
 
     ``osi_approved`` and ``fsf_libre`` come from the SPDX License List for SPDX ids. ``curated``
     is true when the project's own table reviewed the licence's restrictions; for a licence that
-    was not reviewed only what its OSI or FSF status implies is known.
+    was not reviewed only what its OSI or FSF status implies is known. ``candidates`` is set for
+    an entry that names a family (one of these licences, not said which): its facts are those all
+    candidates share. ``replaced_by`` is the replacement of a deprecated SPDX id.
     """
 
     id: str
@@ -51,9 +62,13 @@ class Licence:
     notes: str | None = None
     unsure: bool = False
     curated: bool = False
+    candidates: tuple[str, ...] = ()
+    replaced_by: str | None = None
 
     def has_restriction(self, restriction: str) -> bool | None:
         """Whether this licence imposes ``restriction``; ``None`` when that is not known."""
+        if self.candidates:
+            return agree([c.has_restriction(restriction) for c in self.members()])
         if self.kind == "unknown":
             return None
         if self.kind == "no-licence" or restriction in self.restrictions:
@@ -63,6 +78,11 @@ class Licence:
         if (self.osi_approved or self.fsf_libre) and restrictions()[restriction].osd_forbidden:
             return False
         return None
+
+    def members(self) -> tuple[Licence, ...]:
+        """The licences a family entry may stand for (empty for a single licence)."""
+        known = table().licences
+        return tuple(known[c] for c in self.candidates if c in known)
 
     def phrase(self) -> str:
         """How reasons name the licence: ``the Llama 3.1 Community License Agreement (LicenseRef-Llama-3.1)``."""
@@ -88,6 +108,8 @@ class _CuratedLicence:
     checked: str | None = None
     notes: str | None = None
     unsure: bool = False
+    reviewed: bool = True
+    candidates: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -100,10 +122,21 @@ class Ambiguity:
 
 
 @attrs.frozen(kw_only=True)
+class Spelling:
+    """A whole free-text string that stands for an SPDX expression (it names several licences)."""
+
+    text: str
+    expression: str
+    notes: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class _CuratedTable:
     format: int
     licences: tuple[_CuratedLicence, ...]
     ambiguous: tuple[Ambiguity, ...] = ()
+    spellings: tuple[Spelling, ...] = ()
+    deprecated: dict[str, str] = attrs.field(factory=dict)
 
 
 def _check_curated(entry: _CuratedLicence) -> None:
@@ -117,6 +150,7 @@ def _check_curated(entry: _CuratedLicence) -> None:
 
 register_class(_CuratedLicence, check=_check_curated)
 register_class(Ambiguity)
+register_class(Spelling)
 register_class(_CuratedTable)
 
 
@@ -128,6 +162,7 @@ class LicenceTable:
     exceptions: dict[str, Licence]
     by_name: dict[str, str]
     ambiguous: dict[str, Ambiguity]
+    spellings: dict[str, Spelling]
     list_version: str
 
 
@@ -149,7 +184,8 @@ def _merge(spdx_entry: Licence | None, curated: _CuratedLicence) -> Licence:
         checked=curated.checked,
         notes=curated.notes,
         unsure=curated.unsure,
-        curated=True,
+        curated=curated.reviewed,
+        candidates=curated.candidates,
     )
 
 
@@ -181,16 +217,23 @@ def table() -> LicenceTable:
     )
     for entry in curated.licences:
         licences[entry.id] = _merge(licences.get(entry.id), entry)
+    for key, replacement in curated.deprecated.items():
+        if key in licences:
+            licences[key] = attrs.evolve(licences[key], replaced_by=replacement)
+        elif key in exceptions:
+            exceptions[key] = attrs.evolve(exceptions[key], replaced_by=replacement)
     by_name: dict[str, str] = {}
     for key, licence in {**licences, **exceptions}.items():
         by_name[normalise(key)] = key
         for alias in licence.aliases:
             by_name.setdefault(normalise(alias), key)
     ambiguous = {normalise(a.text): a for a in curated.ambiguous}
+    spellings = {normalise(s.text): s for s in curated.spellings}
     return LicenceTable(
         licences=licences,
         exceptions=exceptions,
         by_name=by_name,
         ambiguous=ambiguous,
+        spellings=spellings,
         list_version=_spdx_data.LIST_VERSION,
     )

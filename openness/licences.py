@@ -22,7 +22,7 @@ import re
 import attrs
 
 from openness._errors import LicenceError, Problem
-from openness._licence_table import Licence, normalise, table
+from openness._licence_table import Licence, agree, normalise, table
 from openness._vocabulary import restrictions
 
 __all__ = ["CLASSES", "Licence", "Reading", "all_licences", "has_class", "lookup", "read"]
@@ -66,7 +66,16 @@ def _or(values: list[bool | None]) -> bool | None:
 
 
 def has_class(licence: Licence, name: str) -> bool | None:
-    """Whether ``licence`` belongs to the class ``name`` (see :data:`CLASSES`); ``None`` if unknown."""
+    """Whether ``licence`` belongs to the class ``name`` (see :data:`CLASSES`); ``None`` if unknown.
+
+    A family entry (one of several licences, not said which) belongs to a class when every
+    candidate does, not when none does, and is unknown otherwise.
+    """
+    if name not in CLASSES:
+        msg = f"unknown licence class {name!r}"
+        raise LicenceError(msg)
+    if licence.candidates:
+        return agree([has_class(member, name) for member in licence.members()])
     if licence.kind == "unknown":
         return None
     if licence.kind != "licence":
@@ -86,10 +95,7 @@ def has_class(licence: Licence, name: str) -> bool | None:
             return licence.osd_conformant
         forbidden = [r for r, spec in restrictions().items() if spec.osd_forbidden]
         return _and([not_(licence.has_restriction(r)) for r in forbidden])
-    if name == "permissive":
-        return _and([has_class(licence, "osd-conformant"), not_(licence.has_restriction("share-alike"))])
-    msg = f"unknown licence class {name!r}"
-    raise LicenceError(msg)
+    return _and([has_class(licence, "osd-conformant"), not_(licence.has_restriction("share-alike"))])
 
 
 def not_(value: bool | None) -> bool | None:
@@ -103,7 +109,10 @@ class Reading:
 
     ``alternatives`` is the expression in disjunctive form: the licensee may pick any one
     alternative (``OR``), and must honour every licence inside it (``AND``). ``notes`` says how
-    each part was read; ``warnings`` lists what could not be read or was ambiguous.
+    each part was read; ``warnings`` lists what could not be read, was ambiguous or names a
+    family of licences. ``unresolved`` lists the parts that match no entry of the table (unknown
+    names, ambiguous names, malformed expressions); it is empty when every part was decided.
+    ``exceptions`` are the SPDX exceptions named after ``WITH``.
     """
 
     text: str
@@ -111,6 +120,8 @@ class Reading:
     alternatives: tuple[tuple[Licence, ...], ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = ()
+    exceptions: tuple[Licence, ...] = ()
 
     @property
     def known(self) -> bool:
@@ -154,8 +165,8 @@ class Reading:
         return tuple(sorted(common or (), key=lambda r: (not restrictions()[r].osd_forbidden, vocabulary.index(r))))
 
 
-def _unknown(text: str) -> Licence:
-    return Licence(id=text, name=text, kind="unknown")
+def _unknown(text: str, candidates: tuple[str, ...] = ()) -> Licence:
+    return Licence(id=text, name=text, kind="unknown", candidates=candidates)
 
 
 def _suggest(text: str) -> str:
@@ -166,32 +177,51 @@ def _suggest(text: str) -> str:
 
 
 def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
-    """Resolve one licence name: (licence, note, warning)."""
+    """Resolve one licence name: (licence, note, warning).
+
+    An unknown or ambiguous name comes back as a licence of kind ``unknown`` whose id is the
+    text itself; :func:`_unresolved` tells those apart from the table's own entries.
+    """
     key = normalise(text)
     known = table()
     ambiguity = known.ambiguous.get(key)
     if ambiguity is not None:
         options = ", ".join(ambiguity.candidates)
-        return _unknown(text), None, f"{text!r} is ambiguous: it could be {options}"
+        warning = f"{text!r} is ambiguous: it could be {options}; only what they all share is used"
+        return _unknown(text, ambiguity.candidates), None, warning
     target = known.by_name.get(key)
     if target is None:
         return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text)}"
     licence = known.licences.get(target) or known.exceptions[target]
     note = None if text == licence.id else f"{text!r} read as {licence.id}"
-    if licence.deprecated:
-        note = (note or f"{text!r}") + " (a deprecated SPDX id)"
-    return licence, note, None
+    family: str | None = None
+    if licence.candidates:
+        options = ", ".join(licence.candidates)
+        family = f"{text!r} is ambiguous: it names a family of licences ({options}); only what they all share is used"
+    return licence, note, family
+
+
+def _unresolved(licence: Licence) -> bool:
+    """True for a name that matched no entry of the table (unknown or ambiguous)."""
+    known = table()
+    return licence.kind == "unknown" and licence.id not in known.licences and licence.id not in known.exceptions
+
+
+def _replacement_note(text: str, licence: Licence) -> str:
+    return f"{text!r} read as {licence.replaced_by} (SPDX deprecated {licence.id} in favour of {licence.replaced_by})"
 
 
 class _Parser:
     """Recursive descent over SPDX-style expressions: OR < AND < WITH, with parentheses."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, whole: bool = False) -> None:
         self.text = text
-        self.tokens = [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
+        self.tokens = [text.strip()] if whole else [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
         self.position = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
+        self.unresolved: list[str] = []
+        self.exceptions: list[Licence] = []
 
     def fail(self, message: str) -> LicenceError:
         return LicenceError([Problem(message=f"cannot read licence expression {self.text!r}: {message}")])
@@ -242,9 +272,17 @@ class _Parser:
             if token is None or token in {"(", ")", "AND", "OR", "WITH"}:
                 raise self.fail("WITH must be followed by an exception id")
             exception, note, warning = _resolve(self.take())
-            self.record(note, warning)
+            if exception.replaced_by:
+                note = f"{note or repr(exception.id)} ({exception.id} is a deprecated SPDX id)"
+                replacement = table().exceptions.get(exception.replaced_by)
+                if replacement is not None:
+                    note = _replacement_note(exception.id, exception)
+                    exception = replacement
+            self.record(note, warning, exception)
             if exception.kind == "licence":
                 self.warnings.append(f"{exception.id!r} after WITH is a licence, not an exception")
+            else:
+                self.exceptions.append(exception)
             text = f"{_wrap(text, operator, 'AND')} WITH {exception.id}"
             operator = "WITH"
             alternatives = [[*a, exception] for a in alternatives] if exception.kind != "exception" else alternatives
@@ -263,15 +301,32 @@ class _Parser:
             return result
         if word in {")", "AND", "OR", "WITH"}:
             raise self.fail(f"unexpected {word!r} where a licence is expected")
-        licence, note, warning = _resolve(self.take())
-        self.record(note, warning)
+        token = self.take()
+        licence, note, warning = _resolve(token)
+        if licence.replaced_by:
+            return self.replace(token, licence)
+        self.record(note, warning, licence)
         return licence.id, "", [[licence]]
 
-    def record(self, note: str | None, warning: str | None) -> None:
+    def replace(self, token: str, licence: Licence) -> tuple[str, str, list[list[Licence]]]:
+        """Read a deprecated SPDX id as its replacement expression."""
+        assert licence.replaced_by is not None  # noqa: S101 - the caller checked
+        inner = _Parser(licence.replaced_by)
+        text, operator, alternatives = inner.parse_or()
+        self.notes.append(_replacement_note(token, licence))
+        self.notes.extend(inner.notes)
+        self.warnings.extend(inner.warnings)
+        self.unresolved.extend(inner.unresolved)
+        self.exceptions.extend(inner.exceptions)
+        return text, operator, alternatives
+
+    def record(self, note: str | None, warning: str | None, licence: Licence) -> None:
         if note:
             self.notes.append(note)
         if warning:
             self.warnings.append(warning)
+        if _unresolved(licence):
+            self.unresolved.append(licence.id)
 
     def limit(self, alternatives: list[list[Licence]]) -> None:
         if len(alternatives) > MAX_ALTERNATIVES:
@@ -291,23 +346,24 @@ def read(text: str) -> Reading:
     is not a well-formed expression reads as one unknown licence, with the reason as a warning.
     """
     if len(text) > MAX_EXPRESSION_LENGTH:
+        shown = text[:80] + "..."
         return Reading(
-            text=text[:80] + "...",
-            expression=text[:80] + "...",
-            alternatives=((_unknown(text[:80] + "..."),),),
+            text=shown,
+            expression=shown,
+            alternatives=((_unknown(shown),),),
             warnings=(f"the licence string is longer than {MAX_EXPRESSION_LENGTH} characters",),
+            unresolved=(shown,),
         )
     whole_key = normalise(text)
-    if whole_key in table().by_name or whole_key in table().ambiguous or not _TOKEN.search(text):
-        licence, note, warning = _resolve(text.strip())
-        return Reading(
-            text=text,
-            expression=licence.id,
-            alternatives=((licence,),),
-            notes=(note,) if note else (),
-            warnings=(warning,) if warning else (),
-        )
-    parser = _Parser(text)
+    known = table()
+    spelling = known.spellings.get(whole_key)
+    if spelling is not None:
+        inner = read(spelling.expression)
+        note = f"{text.strip()!r} read as {inner.expression} ({spelling.notes})" if spelling.notes else None
+        return attrs.evolve(inner, text=text, notes=(note or f"{text.strip()!r} read as {inner.expression}",))
+    # One name, possibly with spaces or operator words inside ("Component not include"), or an expression.
+    whole = whole_key in known.by_name or whole_key in known.ambiguous or not _TOKEN.search(text)
+    parser = _Parser(text, whole=whole)
     try:
         expression, alternatives = parser.parse()
     except LicenceError as exc:
@@ -316,6 +372,7 @@ def read(text: str) -> Reading:
             expression=text.strip(),
             alternatives=((_unknown(text.strip()),),),
             warnings=(exc.problems[0].message,),
+            unresolved=(text.strip(),),
         )
     unique = list(dict.fromkeys(tuple(dict.fromkeys(a)) for a in alternatives))
     return Reading(
@@ -324,6 +381,8 @@ def read(text: str) -> Reading:
         alternatives=tuple(unique),
         notes=tuple(dict.fromkeys(parser.notes)),
         warnings=tuple(dict.fromkeys(parser.warnings)),
+        unresolved=tuple(dict.fromkeys(parser.unresolved)),
+        exceptions=tuple(dict.fromkeys(parser.exceptions)),
     )
 
 
@@ -333,8 +392,8 @@ def lookup(text: str) -> Licence:
     Raises :class:`openness.LicenceError` for an unknown or ambiguous name, with close matches.
     """
     licence, _, warning = _resolve(text)
-    if warning:
-        raise LicenceError([Problem(message=warning)])
+    if _unresolved(licence):
+        raise LicenceError([Problem(message=warning or f"{text!r} is not a known licence")])
     return licence
 
 

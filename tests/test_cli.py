@@ -86,7 +86,7 @@ def test_catalogue_and_licence_commands(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = _run(capsys, "licence", "llama3.1")
     assert code == 0
     assert "'llama3.1' reads as: LicenseRef-Llama-3.1" in out
-    assert "user cap: 700,000,000 monthly active users" in out
+    assert "Cap: 700,000,000 monthly active users." in out
 
 
 def test_python_dash_m_entry_point() -> None:

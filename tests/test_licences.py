@@ -50,6 +50,9 @@ def test_ambiguous_family_is_reported() -> None:
     reading = licences.read("gpl")
     assert not reading.known
     assert "ambiguous" in reading.warnings[0]
+    assert reading.unresolved == ()
+    assert reading.check(("copyleft",)) is True
+    assert licences.read("GPLv3").unresolved == ("GPLv3",)
 
 
 def test_expression_or_picks_the_licensees_choice() -> None:
