@@ -1,0 +1,229 @@
+"""Importers: MOT and index YAML into descriptors, their errors, and the CLI that uses them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import openness
+from openness._cli import main
+from openness.importers import mot, osai
+
+MOT_FILE = """\
+framework:
+  name: 'Model Openness Framework'
+  version: '1.0'
+  date: '2024-12-15'
+release:
+  name: 'Demo'
+  version: '1B'
+  date: '2025-02-01'
+  type: language
+  producer: 'Demo Lab'
+  repository: 'https://example.org/demo'
+  license:
+    distribution: {name: Apache-2.0, path: null}
+    code: {name: MIT, path: null}
+    data: {name: '', path: null}
+  components:
+    - {name: 'Model architecture', description: 'code'}
+    - {name: 'Model parameters (Final)', description: 'weights'}
+    - {name: 'Datasets', description: 'data', license: unlicensed}
+    - {name: 'Technical report', description: 'report', license: ''}
+    - {name: 'Model card', description: 'card', license: 'Apache 2.0'}
+"""
+
+
+@pytest.fixture
+def mot_file(tmp_path: Path) -> Path:
+    path = tmp_path / "Demo-Model.yml"
+    path.write_text(MOT_FILE, encoding="utf-8")
+    return path
+
+
+def test_mot_inheritance_rules(mot_file: Path) -> None:
+    """Own licence verbatim; absent key inherits by content type, then distribution; '' and unlicensed never inherit."""
+    descriptor = mot.read(mot_file)
+    licences = {key: c.licence for key, c in descriptor.components.items()}
+    assert licences == {
+        "model-architecture": "MIT",
+        "weights": "Apache-2.0",
+        "training-data": "unlicensed",
+        "technical-report": "unlicensed",
+        "model-card": "Apache 2.0",
+    }
+    assert all(c.access == "public" for c in descriptor.components.values())
+    model = descriptor.model
+    assert (model.id, model.name, model.organisation, model.version, model.released) == (
+        "demo-model",
+        "Demo",
+        "Demo Lab",
+        "1B",
+        "2025-02-01",
+    )
+    assert model.modalities == ("text",)
+    assert model.homepage == "https://example.org/demo"
+
+
+def test_mot_write_reflects_descriptor_changes(mot_file: Path) -> None:
+    """Changing a component's licence or dropping a component shows in the written MOT YAML."""
+    import attrs
+
+    descriptor = mot.read(mot_file)
+    components = dict(descriptor.components)
+    components["model-card"] = attrs.evolve(components["model-card"], licence="CC-BY-4.0")
+    del components["training-data"]
+    changed = attrs.evolve(descriptor, components=components)
+    data = yaml.safe_load(mot.write(changed))
+    names = [c["name"] for c in data["release"]["components"]]
+    assert "Datasets" not in names
+    card = next(c for c in data["release"]["components"] if c["name"] == "Model card")
+    assert card["license"] == "CC-BY-4.0"
+    assert data["release"]["license"]["code"]["path"] is None
+
+
+def test_mot_write_of_a_catalogue_descriptor_lists_its_mof_components() -> None:
+    """A descriptor that never was a MOT file is written with its MOF components and their licences."""
+    descriptor = openness.catalogue.load("olmo-7b")
+    data = yaml.safe_load(mot.write(descriptor))
+    names = {c["name"] for c in data["release"]["components"]}
+    assert "Model parameters (Final)" in names
+    assert data["release"]["name"] == descriptor.model.name
+    again = mot.from_mapping(data, model_id="olmo-7b")
+    for key, component in again.components.items():
+        assert component.licence == (descriptor.components[key].licence or "unlicensed")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("release: [1, 2\n", "invalid YAML"),
+        ("framework: {}\n", "release: expected a 'release' table"),
+        (
+            "release:\n  name: x\n  components:\n    - {name: 'Model card', license: 3}\n",
+            "release.components[0].license: expected a licence string, got int",
+        ),
+        (
+            "release:\n  name: x\n  components:\n    - {name: 'Model cards'}\n",
+            "release.components[0].name: unknown MOT component 'Model cards' (did you mean 'Model card'?)",
+        ),
+    ],
+)
+def test_mot_errors_name_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    """Broken MOT files are DescriptorErrors with the file and the key path (or line and column)."""
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(openness.DescriptorError) as info:
+        mot.read(path)
+    line = info.value.lines()[0]
+    assert line.startswith(str(path))
+    assert message in line
+
+
+def test_yaml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    """Malformed YAML is located by line and column."""
+    path = tmp_path / "bad.yml"
+    path.write_text("release:\n  name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(openness.DescriptorError) as info:
+        mot.read(path)
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == (3, 1)
+
+
+def test_missing_pyyaml_names_the_extra(monkeypatch: pytest.MonkeyPatch, mot_file: Path) -> None:
+    """Without PyYAML, reading YAML says which extra to install."""
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    with pytest.raises(ImportError, match=r"openness\[import\]"):
+        mot.read(mot_file)
+
+
+def test_index_file_keeps_ratings_links_and_unrated_parameters(tmp_path: Path) -> None:
+    """Current index files: ratings with links (string or list); empty classes are 'not assessed'."""
+    path = tmp_path / "My Model.yaml"
+    path.write_text(
+        "system: {name: My Model, type: 'text, code', releasedate: 2024-05-01, link: null}\n"
+        "org: {name: Lab}\n"
+        "trainingcode: {class: open, link: [https://a.example, https://b.example], notes: all there}\n"
+        "paper: {class: null, link: https://c.example, notes: null}\n",
+        encoding="utf-8",
+    )
+    descriptor = osai.read(path)
+    ratings = descriptor.assessments["osai-index"]
+    assert ratings["trainingcode"].link == ("https://a.example", "https://b.example")
+    assert ratings["paper"].grade is None
+    assert descriptor.model.modalities == ("text", "code")
+    assert descriptor.model.id == "my-model"
+    assert descriptor.model.released == "2024-05-01"
+    assert descriptor.model.sources == ("https://osai-index.eu/model/My%20Model",)
+    assert descriptor.extra["osai"]["nulls"] == [["system", "link"]]
+    loaded = openness.load_descriptor(descriptor.to_toml())
+    assert loaded == descriptor
+
+
+def test_unknown_yaml_shape_is_reported(tmp_path: Path) -> None:
+    """A YAML file that is neither MOT nor index data says what was expected."""
+    path = tmp_path / "x.yaml"
+    path.write_text("foo: 1\n", encoding="utf-8")
+    with pytest.raises(openness.DescriptorError, match="not a known model file"):
+        openness.importers.read(path)
+
+
+def test_cli_scores_a_mot_file_straight_from_yaml(mot_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness score FILE.yml --rubric mot-1.0` reads the YAML and prints the MOT classes."""
+    assert main(["score", str(mot_file), "--rubric", "mot-1.0", "--format", "json"]) == 0
+    import json
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["model"]["id"] == "demo-model"
+    assert [v["met"] for v in report["verdicts"]] == [False, False, False]
+    weights = next(r for r in report["results"] if r["criterion"] == "weights")
+    assert weights["grade"] == "met"
+    card = next(r for r in report["results"] if r["criterion"] == "model-card")
+    assert "'Apache 2.0' is not on the rubric's 'mot-open' list" in card["reason"]
+
+
+def test_cli_import_writes_descriptors(mot_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness import mot FILE --out DIR` writes one loadable descriptor TOML per file."""
+    out = tmp_path / "out"
+    assert main(["import", "mot", str(mot_file), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"{mot_file} -> {out / 'demo-model.toml'}\n"
+    descriptor = openness.load_descriptor(out / "demo-model.toml")
+    assert descriptor.components["model-card"].licence == "Apache 2.0"
+
+
+def test_cli_import_refuses_two_files_with_one_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files giving the same id are bad input, not a silent overwrite."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "Same.yml").write_text(MOT_FILE, encoding="utf-8")
+    code = main(["import", "mot", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "gives the same id 'same'" in capsys.readouterr().err
+
+
+@pytest.mark.shared
+def test_cli_import_reports_files_the_index_skips(shared_data: Path, tmp_path: Path) -> None:
+    """Importing the legacy folder writes 48 files and notes the two the index does not score."""
+    import subprocess
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "openness",
+            "import",
+            "osai",
+            str(shared_data / "osai" / "legacy"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list(tmp_path.glob("*.toml"))) == 48
+    assert result.stderr.count("the index does not score it") == 2
