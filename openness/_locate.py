@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from openness._errors import PathSegment
+from openness._errors import OpennessError, PathSegment
 
 __all__ = ["Locations", "front_matter_lines", "nearest", "toml_locations"]
 
@@ -25,11 +25,28 @@ _PART = re.compile(_KEY)
 _YAML_KEY = re.compile(r"""^(?P<key>[^\s#:'"\-][^:#]*?|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)""")
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as TOML and YAML front matter count them: split at newlines only, not at U+0085 or U+2028."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _unescape(quoted: str) -> str:
+    """A basic-string key with escapes, decoded as TOML decodes it."""
+    from openness._files import parse_text  # noqa: PLC0415
+
+    try:
+        return str(parse_text(f"k = {quoted}", kind="toml", source="<key>", error=OpennessError)["k"])
+    except OpennessError:
+        return quoted[1:-1]
+
+
 def _parts(dotted: str) -> list[str]:
     out = []
     for match in _PART.finditer(dotted):
         part = match.group(0)
-        if part[0] in "\"'":
+        if part[0] == '"' and "\\" in part:
+            part = _unescape(part)
+        elif part[0] in "\"'":
             part = part[1:-1]
         out.append(part)
     return out
@@ -75,7 +92,7 @@ def toml_locations(text: str) -> Locations:
                 path = (*path, counters[path])
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         state, inside = _strip_strings(line, state)
         if inside:
             continue
@@ -102,7 +119,7 @@ def toml_locations(text: str) -> Locations:
 
 def front_matter_lines(text: str) -> dict[str, int]:
     """Top-level keys of a Markdown file's YAML front matter, each with its line (from 1)."""
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = _lines(text.removeprefix("\ufeff"))
     if not lines or lines[0].strip() != "---":
         return {}
     found: dict[str, int] = {}

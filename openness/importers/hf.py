@@ -70,7 +70,8 @@ def front_matter(text: str, *, source: str = "<model card>") -> tuple[dict[str, 
     Raises :class:`openness.DescriptorError` naming ``source`` and the line for broken YAML or
     front matter that is not a mapping.
     """
-    lines = text.removeprefix("\ufeff").splitlines(keepends=True)
+    lines = text.removeprefix("\ufeff").split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return None, text
     for index in range(1, len(lines)):
