@@ -191,3 +191,10 @@ def test_docstring_example_runs() -> None:
 
     result = doctest.testmod(hf)
     assert (result.attempted, result.failed) == (4, 0)
+
+
+def test_keys_that_state_nothing_stay_in_extra() -> None:
+    """`gated: false` and an unusable licence state no fact: no weights component, the keys kept in extra."""
+    descriptor = hf.read("---\ngated: false\nlicense: ''\nlicense_link: LICENSE\n---\n")
+    assert "weights" not in descriptor.components
+    assert descriptor.extra == {"model-card": {"gated": False, "license": "", "license_link": "LICENSE"}}

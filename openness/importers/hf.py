@@ -33,7 +33,7 @@ COMPONENT_KEYS: dict[str, tuple[str, ...]] = {
 }
 _LICENCE_KEYS = ("license", "license_name", "license_link")
 _GATE_PREFIX = "extra_gated_"
-_MAPPED = {*_LICENCE_KEYS, "gated", "base_model"}
+_WEIGHT_KEYS = {*_LICENCE_KEYS, "gated"}
 _ARXIV_TAG = re.compile(r"^arxiv:(?P<id>\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7})$", re.IGNORECASE)
 _DELIMITER = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _HEADING = re.compile(r"^#[ \t]+(?P<title>\S.*?)[ \t#]*$", re.MULTILINE)
@@ -144,7 +144,7 @@ def _weights(card: Mapping[str, Any], sources: list[str]) -> dict[str, Any] | No
         notes.append("The card configures a gate: users must accept conditions before downloading.")
         if card.get("extra_gated_eu_disallowed") is True:
             notes.append("The gate refuses users in the European Union.")
-    if not raw:
+    if not (component or notes):  # nothing stated about the weights: the keys stay in extra
         return None
     if notes:
         component["notes"] = " ".join(notes)
@@ -211,8 +211,10 @@ def descriptor_from_card(
         if value is not None
     }
     data: dict[str, Any] = {"format": 1, "model": model, "components": components}
-    mapped = _MAPPED | ({"datasets"} if "training-data" in components else set())
-    rest = {key: value for key, value in card.items() if key not in mapped and not key.startswith(_GATE_PREFIX)}
+    mapped = {"base_model"} | ({"datasets"} if "training-data" in components else set())
+    if "weights" in components:
+        mapped |= {key for key in card if key in _WEIGHT_KEYS or key.startswith(_GATE_PREFIX)}
+    rest = {key: value for key, value in card.items() if key not in mapped}
     if rest:
         data["extra"] = {"model-card": rest}
     return descriptor_from_mapping(data, source=source)
