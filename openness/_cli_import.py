@@ -35,6 +35,7 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def _cmd_import(args: argparse.Namespace) -> str:
+    """Write the descriptors; the text returned is what goes to stdout."""
     from openness.importers import mot, osai  # noqa: PLC0415 - YAML support is optional
 
     args.out.mkdir(parents=True, exist_ok=True)

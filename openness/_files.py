@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["parse_text", "read_document"]
+__all__ = ["parse_text", "read_document", "read_text"]
 
 _TOML_POSITION = re.compile(r"^(?P<message>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.DOTALL)
 _TOML_END = re.compile(r"^(?P<message>.*?) \(at end of document\)$", re.DOTALL)
@@ -69,15 +69,19 @@ def read_document(path: str | Path, *, error: type[OpennessError]) -> tuple[dict
     suffix = path.suffix.lower()
     if suffix not in {".toml", ".json"}:
         raise error([Problem(message="expected a .toml or .json file", source=source)])
+    return parse_text(read_text(path, error=error), kind=suffix[1:], source=source, error=error), source
+
+
+def read_text(path: Path, *, error: type[OpennessError]) -> str:
+    """A UTF-8 text file's content; ``error`` naming the file when it cannot be read or decoded."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=source)]) from None
+        raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=str(path))]) from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error([Problem(message=f"not UTF-8 text (byte {exc.start})", source=source)]) from None
-    return parse_text(text, kind=suffix[1:], source=source, error=error), source
+        raise error([Problem(message=f"not UTF-8 text (byte {exc.start})", source=str(path))]) from None
 
 
 def require_mapping(value: object, *, source: str, error: type[OpennessError]) -> Mapping[str, Any]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import openness
 from openness._cli import main
@@ -94,3 +99,455 @@ def test_python_dash_m_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "openness", "rubrics"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "osaid-1.0" in result.stdout
+
+
+# --- several models and rubrics, output formats, -o -------------------------------------------------------------
+
+CARDS = Path(__file__).resolve().parent / "data" / "model-cards"
+GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
+
+
+def test_score_several_models_and_rubrics_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """Several models and rubrics give one JSON object listing every report, model by model."""
+    code, out, err = _run(
+        capsys, "score", "olmo-7b", "llama-3.1-8b", "--rubric", "osaid-1.0", "--rubric", "openness-default",
+        "--format", "json",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert list(data) == ["format", "openness", "reports"]
+    assert (data["format"], data["openness"]) == (1, openness.__version__)
+    expected = [
+        openness.score(openness.catalogue.load(m), r).to_dict()
+        for m in ("olmo-7b", "llama-3.1-8b")
+        for r in ("osaid-1.0", "openness-default")
+    ]
+    assert data["reports"] == expected
+
+
+def test_score_several_text_markdown_html(capsys: pytest.CaptureFixture[str]) -> None:
+    """Text and Markdown start with a summary and hold every report; HTML is one page."""
+    reports = [openness.score(openness.catalogue.load(m)) for m in ("olmo-7b", "mistral-7b")]
+    code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b")
+    assert code == 0
+    assert out.startswith(
+        "2 reports\n\nmodel       rubric            score  verdicts met\nolmo-7b     openness-default"
+    )
+    assert all(r.to_text() in out for r in reports)
+    code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b", "--format", "markdown")
+    assert out.startswith("# openness: 2 reports\n\n| model | rubric | score | verdicts met |")
+    assert all(r.to_markdown() in out for r in reports)
+    code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b", "--format", "html")
+    assert out.count("<!DOCTYPE html>") == 1
+    assert out.count("<html") == 1
+    assert out.count('<div class="openness-report">') == 3  # the summary and one per report
+
+
+def test_score_several_html_escapes_inputs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Names from descriptors are escaped in the combined page (and its summary)."""
+    path = tmp_path / "evil.toml"
+    path.write_text('format = 1\n[model]\nid = "evil"\nname = "<script>alert(1)</script>"\n', encoding="utf-8")
+    code, out, _ = _run(capsys, "score", str(path), "olmo-7b", "--format", "html")
+    assert code == 0
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_score_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """-o FILE writes the output there and nothing to stdout; an unwritable FILE exits 2."""
+    target = tmp_path / "report.json"
+    code, out, err = _run(capsys, "score", "olmo-7b", "--format", "json", "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == openness.score(openness.catalogue.load("olmo-7b")).to_json() + "\n"
+    code, out, err = _run(capsys, "score", "olmo-7b", "-o", str(tmp_path / "missing" / "r.txt"))
+    assert (code, out) == (2, "")
+    assert "r.txt: cannot write file" in err
+
+
+def test_score_model_card(capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness score path/to/README.md` reads a Hugging Face model card and says what it leaves unknown."""
+    code, out, err = _run(capsys, "score", str(CARDS / "olmo-like" / "README.md"))
+    assert (code, err) == (0, "")
+    assert out.startswith("Example Open 7B (example-open-7b) under openness default rubric")
+    assert "Unknown facts: components.weights.access" in out
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        (
+            str(CARDS / "broken" / "README.md"),
+            f"openness: {CARDS / 'broken' / 'README.md'}:4:5: invalid YAML in the front matter",
+        ),
+        (
+            str(CARDS.parent / "model-cards"),
+            "cannot read a suffix-less file (known: .json, .markdown, .md, .toml, .yaml, .yml)",
+        ),
+    ],
+)
+def test_score_bad_model_files_exit_2(capsys: pytest.CaptureFixture[str], argument: str, message: str) -> None:
+    """A broken card or an unknown kind of file: exit 2, the error on stderr."""
+    code, out, err = _run(capsys, "score", argument)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_score_without_pyyaml_exits_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without PyYAML a model card is an error naming the extra, exit 2."""
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    code, out, err = _run(capsys, "score", str(CARDS / "gated" / "README.md"))
+    assert (code, out) == (2, "")
+    assert "pip install 'openness[import]'" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_terminal_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several models draw a progress bar on a terminal's stderr, and nothing when stderr is piped."""
+    _, _, err = _run(capsys, "score", "olmo-7b", "mistral-7b", "--format", "json")
+    assert err == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.delenv("TERM", raising=False)
+    assert main(["score", "olmo-7b", "mistral-7b", "--format", "json"]) == 0
+    drawn = terminal.getvalue()
+    assert f"\r[{'#' * 30}] 2/2 scoring" in drawn
+    assert f"\r[{' ' * 30}] 0/2 reading" in drawn
+    assert drawn.endswith("\r")
+    assert capsys.readouterr().err == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["score", "olmo-7b", "--format", "json"]) == 0
+    assert terminal.getvalue() == ""
+
+
+# --- check: the CI gate -----------------------------------------------------------------------------------------
+
+
+def test_check_holds_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """A model that meets the required verdict and score: exit 0 and one line saying so."""
+    code, out, err = _run(
+        capsys, "check", "olmo-7b", "--rubric", "osaid-1.0", "--require", "open-source-ai", "--fail-under", "0.9"
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "olmo-7b: ok under osaid-1.0: verdict open-source-ai (Open Source AI (OSAID 1.0)) met; score 1.00 >= 0.9\n"
+    )
+
+
+def test_check_fails_exit_1_saying_what_would_have_to_change(capsys: pytest.CaptureFixture[str]) -> None:
+    """A verdict not met: exit 1, the failed requirement and what would have to change, on stdout."""
+    code, out, err = _run(capsys, "check", "llama-3.1-8b", "--rubric", "openness-default", "--require", "open-weights")
+    assert (code, err) == (1, "")
+    verdict = openness.score(openness.catalogue.load("llama-3.1-8b"), "openness-default").verdict("open-weights")
+    assert not verdict.met
+    assert verdict.missing
+    assert out.splitlines()[:2] == [
+        "llama-3.1-8b: FAILED under openness-default",
+        "  verdict open-weights (Open weights) is not met; what would have to change:",
+    ]
+    assert out.splitlines()[2:] == [f"    - {m}" for m in verdict.missing]
+
+
+def test_check_fail_under(capsys: pytest.CaptureFixture[str]) -> None:
+    """--fail-under: exit 1 below the score, listing each criterion below its best grade and what it needs."""
+    report = openness.score(openness.catalogue.load("llama-3.1-8b"), "osaid-1.0")
+    code, out, _ = _run(capsys, "check", "llama-3.1-8b", "--rubric", "osaid-1.0", "--fail-under", "0.6")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "llama-3.1-8b: FAILED under osaid-1.0",
+        f"  score {report.score:.2f} is below 0.6; criteria below their best grade:",
+    ]
+    assert len(lines) == 2 + sum(r.points < r.max_points for r in report.results)
+    assert lines[2].startswith("    - data-information: partial, its best grade would add up to 0.17; open would need:")
+    code, out, _ = _run(capsys, "check", "llama-3.1-8b", "--rubric", "osaid-1.0", "--fail-under", "0.5")
+    assert (code, out) == (0, "llama-3.1-8b: ok under osaid-1.0: score 0.50 >= 0.5\n")
+
+
+def test_check_several_models_all_must_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    """With several models (as pre-commit passes them) every one must hold; each gets its lines."""
+    code, out, _ = _run(
+        capsys, "check", "olmo-7b", "llama-3.1-8b", "--rubric", "osaid-1.0", "--require", "open-source-ai"
+    )
+    assert code == 1
+    assert out.startswith("olmo-7b: ok under osaid-1.0")
+    assert "\nllama-3.1-8b: FAILED under osaid-1.0\n" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "olmo-7b"], "openness: check needs --require VERDICT or --fail-under SCORE (or both)"),
+        (
+            ["check", "olmo-7b", "--require", "opn"],
+            "openness: --require: openness-default has no verdict 'opn' (did you mean 'open'?); verdicts: open, "
+            "open-weights",
+        ),
+        (["check", "olmo-7b", "--fail-under", "80"], "openness: --fail-under: a score is between 0 and 1 (got 80)"),
+        (["check", "olmo-7b", "--fail-under", "high"], "argument --fail-under: invalid float value: 'high'"),
+        (["check", "missing.toml", "--fail-under", "0.5"], "openness: missing.toml: cannot read file"),
+        (["check", "olmo-7b", "--rubric", "nope", "--fail-under", "0.5"], "openness: no built-in rubric 'nope'"),
+        (["check"], "the following arguments are required: model"),
+    ],
+)
+def test_check_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    """Bad options or input to the gate: exit 2, the error on stderr, nothing on stdout."""
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_check_descriptor_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """The gate reads descriptor files, as the pre-commit hook passes them."""
+    code, out, _ = _run(
+        capsys,
+        "check",
+        str(GOLDEN_INPUTS / "example-gated.toml"),
+        "--rubric",
+        "osaid-1.0",
+        "--require",
+        "open-source-ai",
+    )
+    assert code == 1
+    assert out.startswith("example-gated: FAILED under osaid-1.0\n")
+
+
+# --- explain ----------------------------------------------------------------------------------------------------
+
+
+def test_explain_rubric(capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness explain RUBRIC` gives the source, the grades, every criterion and every verdict."""
+    code, out, _ = _run(capsys, "explain", "openness-default")
+    assert code == 0
+    rubric = openness.load_rubric("openness-default")
+    lines = out.splitlines()
+    assert lines[0] == "openness default rubric (openness-default 1.0)"
+    assert lines[1].startswith("Source: docs/rubrics.md")
+    assert "Grades, best first: open (1), partial (0.5), closed (0)" in lines
+    assert all(f"  {c.id}: {c.title} (weight 1, group {c.group})" in lines for c in rubric.criteria)
+    assert "  open-weights: Open weights; needs weights at least open" in lines
+
+
+def test_explain_criterion(capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness explain RUBRIC CRITERION`: why, each level's condition in words, facts read, source."""
+    from openness._conditions import describe
+
+    code, out, _ = _run(capsys, "explain", "openness-default", "code-access")
+    assert code == 0
+    criterion = openness.load_rubric("openness-default").criterion("code-access")
+    partial = criterion.levels[1]
+    assert partial.when is not None
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "Code access (code-access), in openness default rubric (openness-default 1.0)",
+        "Weight 1, group code",
+    ]
+    assert "  Are the training and inference code public, under an OSI-approved licence?" in lines
+    assert f"  open: {criterion.levels[0].requirement_text()}" in lines
+    assert f"  partial: {partial.says}" in lines
+    assert f"      condition: {describe(partial.when)}" in lines
+    assert "  closed: otherwise" in lines
+    read = [line for line in lines if line.startswith("  components.")]
+    assert read == ["  components.training-code", "  components.inference-code"]
+    assert "  open (Open across the board): at least open" in lines
+    assert lines[-1].startswith("Source: docs/rubrics.md")
+
+
+def test_explain_criterion_from_a_rubric_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """A rubric file works too; interpretation notes are shown."""
+    rubric_path = REPO / "rubrics" / "openness-default.toml"
+    code, out, _ = _run(capsys, "explain", str(rubric_path), "retrainability")
+    assert code == 0
+    assert "How openness interprets the source:" in out
+    assert "  Training configurations are taken to be part of the training code" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["explain", "osaid-1.0", "cod"], "openness: osaid-1.0: no criterion 'cod' (did you mean 'code'?)"),
+        (["explain", "osaid"], "openness: no built-in rubric 'osaid'"),
+    ],
+)
+def test_explain_unknown_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    """An unknown rubric or criterion: exit 2 with a suggestion."""
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+# --- lint -------------------------------------------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+_BAD_RUBRIC = """\
+format = 1
+id = "bad"
+title = "Bad"
+version = "1"
+source = "https://example.org"
+
+[scale]
+open = 1.0
+closed = 0.0
+
+[[criteria]]
+id = "a"
+title = "A"
+
+  [[criteria.levels]]
+  grade = "open"
+  when = { component = "weights", acess = "public" }
+
+[[criteria]]
+id = "b"
+titel = "B"
+levels = [{ grade = "open", when = { component = "weights", access = "public" } }]
+"""
+
+
+def test_lint_clean_rubrics_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every built-in rubric lints clean: exit 0, one ok line per file."""
+    paths = sorted(str(p) for p in (REPO / "rubrics").glob("*.toml"))
+    code, out, err = _run(capsys, "lint", *paths)
+    assert (code, err) == (0, "")
+    assert [line.split(": ok (")[0] for line in out.splitlines()] == paths
+
+
+def test_lint_problems_exit_1_with_line_and_key_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Problems are printed with file:line:col and key path, all at once; exit 1."""
+    path = tmp_path / "bad.toml"
+    path.write_text(_BAD_RUBRIC, encoding="utf-8")
+    code, out, err = _run(capsys, "lint", str(path))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{path}:17:3: criteria[0].levels[0].when.acess: unknown key 'acess' (did you mean 'access'?)",
+        f"{path}:17:3: criteria[0].levels[0].when: a component check needs at least one of access, licence, "
+        "licence-without, licence-in, coverage, present",
+        f"{path}:21:1: criteria[1].titel: unknown key 'titel' (did you mean 'title'?)",
+        f"{path}:19:3: criteria[1].title: required key is missing",
+        "4 problems found",
+    ]
+
+
+def test_lint_semantic_problems_and_syntax_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Cross-reference problems are located too; a TOML syntax error is a finding with its position."""
+    text = (REPO / "rubrics" / "openness-default.toml").read_text(encoding="utf-8")
+    broken = text.replace(
+        'requires = { criteria = ["weights"], grade = "open" }', 'requires = { criteria = ["weight"], grade = "opn" }'
+    )
+    path = tmp_path / "r.toml"
+    path.write_text(broken, encoding="utf-8")
+    code, out, _ = _run(capsys, "lint", str(path))
+    line = broken.splitlines().index('requires = { criteria = ["weight"], grade = "opn" }') + 1
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:{line}:1: verdicts[1].requires[0].grade: unknown grade 'opn' (did you mean 'open'?)",
+        f"{path}:{line}:1: verdicts[1].requires[0].criteria: unknown criterion 'weight' (did you mean 'weights'?)",
+        "2 problems found",
+    ]
+    path.write_text("format = 1\nid = \n", encoding="utf-8")
+    code, out, _ = _run(capsys, "lint", str(path))
+    assert (code, out) == (1, f"{path}:2:6: invalid TOML: Invalid value\n1 problem found\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.toml", None, "missing.toml: cannot read file"),
+        ("rubric.yaml", "id: x\n", "rubric.yaml: expected a rubric file ending in .toml or .json"),
+        ("latin.toml", b"id = '\xe9'\n", "latin.toml: not UTF-8 text (byte 6)"),
+    ],
+)
+def test_lint_unreadable_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: str | bytes | None, message: str
+) -> None:
+    """A file that cannot be read as a rubric file at all: exit 2, the error on stderr."""
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    elif content is not None:
+        path.write_bytes(content)
+    code, out, err = _run(capsys, "lint", str(path))
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_lint_json_rubric_problems_without_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """JSON rubrics are linted too; their problems carry the key path (JSON gives no positions)."""
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"format": 1, "id": "x"}), encoding="utf-8")
+    code, out, _ = _run(capsys, "lint", str(path))
+    assert code == 1
+    assert f"{path}: title: required key is missing" in out.splitlines()
+
+
+# --- pre-commit -------------------------------------------------------------------------------------------------
+
+
+def test_pre_commit_hooks_name_real_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """.pre-commit-hooks.yaml parses; each hook runs a real subcommand with its args on a matching file."""
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["openness-check", "openness-lint"]
+    samples = {
+        "openness-check": (tmp_path / "openness.toml", (GOLDEN_INPUTS / "example-open.toml").read_text("utf-8")),
+        "openness-lint": (tmp_path / "rubrics" / "mine.toml", (REPO / "rubrics" / "osaid-1.0.toml").read_text("utf-8")),
+    }
+    for hook in hooks:
+        assert hook["language"] == "python"
+        program, *entry = hook["entry"].split()
+        assert program == "openness"
+        path, text = samples[hook["id"]]
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        relative = path.relative_to(tmp_path).as_posix()
+        assert re.search(hook["files"], relative), relative
+        assert re.search(hook["files"], f"models/x/{relative}")
+        code, out, err = _run(capsys, *entry, *hook.get("args", []), str(path))
+        assert (code, err) == (0, ""), out
+    check = hooks[0]
+    assert check["entry"] == "openness check"
+    assert not re.search(check["files"], "not-openness.toml")
+
+
+# --- the documentation ------------------------------------------------------------------------------------------
+
+
+def _doc_commands() -> list[str]:
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("command", _doc_commands())
+def test_documented_examples_run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Every example command in docs/cli.md runs from the checkout with a documented result."""
+    monkeypatch.chdir(REPO)
+    program, *argv = shlex.split(command)
+    assert program == "openness"
+    code, out, err = _run(capsys, *argv)
+    assert err == ""
+    assert out
+    expected = 1 if "--fail-under 0.8" in command else 0
+    assert code == expected
+
+
+def test_docs_name_every_command_and_option() -> None:
+    """docs/cli.md documents every subcommand, every option and every output format."""
+    from openness._cli import _parser
+    from openness._formats import FORMATS
+
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = _parser()
+    (subparsers,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, sub in subparsers.choices.items():
+        assert f"openness {name}" in text
+        for action in sub._actions:
+            for option in action.option_strings:
+                assert f"`{option}" in text or f" {option} " in text, f"{name} {option}"
+    assert all(f"`{f}`" in text for f in FORMATS)
