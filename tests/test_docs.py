@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,15 +21,6 @@ DOCS = REPO / "docs"
 NOT_RUN = re.compile(r"<!-- not-run: (?P<reason>[^>]*\S[^>]*) -->\n```python\n")
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 DOC_PAGES = sorted(DOCS.rglob("*.md"))
-
-
-def _load_script(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _runnable_blocks(path: Path) -> list[str]:
@@ -83,16 +75,16 @@ def test_descriptor_format_example_loads() -> None:
     assert descriptor.assessments["osai-2023"]["opencode"].grade == "open"
 
 
-def test_rubrics_page_is_current() -> None:
+def test_rubrics_page_is_current(script: Callable[[str], ModuleType]) -> None:
     """docs/rubrics.md is exactly what scripts/generate_rubric_docs.py writes."""
-    module = _load_script("generate_rubric_docs")
+    module = script("generate_rubric_docs")
     assert (DOCS / "rubrics.md").read_text(encoding="utf-8") == module.render()
 
 
 @pytest.mark.parametrize("stem", ["rubric", "descriptor"])
-def test_schema_reference_pages_are_current(stem: str) -> None:
+def test_schema_reference_pages_are_current(stem: str, script: Callable[[str], ModuleType]) -> None:
     """docs/reference/*-schema.md are exactly what scripts/generate_schema_docs.py writes from the schemas."""
-    module = _load_script("generate_schema_docs")
+    module = script("generate_schema_docs")
     page = (DOCS / "reference" / f"{stem}-schema.md").read_text(encoding="utf-8")
     assert page == module.render(stem), "regenerate with: python scripts/generate_schema_docs.py"
 
