@@ -22,7 +22,9 @@ __all__ = [
     "rubric_markdown",
 ]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (terminal escapes), zero-width and bidi controls, and the code points XML forbids
+# (lone surrogates, U+FFFE, U+FFFF), so text is safe in terminals, HTML and SVG alike.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
