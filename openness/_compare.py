@@ -143,11 +143,11 @@ def _report(model: Model, rubric: Rubric) -> Report:
             )
             raise OpennessError(message)
         return model
-    if isinstance(model, str) and "\n" not in model and not Path(model).exists():
-        from openness import catalogue  # noqa: PLC0415
+    path = Path(model) if isinstance(model, str) and "\n" not in model else None
+    if path is not None and path.suffix.lower() not in {".toml", ".json"} and not path.exists():
+        from openness import catalogue  # noqa: PLC0415 - loaded only for catalogue ids
 
-        if model in catalogue.ids():
-            return score(catalogue.load(model), rubric)
+        return score(catalogue.load(str(model)), rubric)  # an unknown id raises, suggesting close ones
     return score(model, rubric)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from openness._descriptor import Component, Descriptor
     from openness._report import CriterionResult, Report
-    from openness._rubric import Rubric
+    from openness._rubric import Rubric, Verdict
 
 __all__ = [
     "descriptor_html",
@@ -201,8 +202,25 @@ def rubric_html(rubric: Rubric) -> str:
             f"<tr><td>{_h(criterion.title)}<br><code>{_h(criterion.id)}</code></td>"
             f"<td>{criterion.weight:g}</td><td>{levels}<br><b>{_h(rubric.lowest_grade)}</b>: otherwise</td></tr>"
         )
-    parts.append("</table></div>")
+    parts.append("</table>")
+    if rubric.verdicts:
+        parts.append("<table><tr><th>verdict</th><th>requires</th></tr>")
+        for verdict in rubric.verdicts:
+            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{_h(text)}</code>", _h))
+            parts.append(f"<tr><td>{_h(verdict.title)}<br><code>{_h(verdict.id)}</code></td><td>{needs}</td></tr>")
+        parts.append("</table>")
+    parts.append("</div>")
     return "".join(parts)
+
+
+def _verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
+    """What a verdict requires, one phrase per requirement; ``code`` and ``text`` escape ids and words."""
+    needs = [f"{', '.join(code(c) for c in r.criteria)} at least {text(r.grade)}" for r in verdict.requires]
+    if verdict.builds_on:
+        needs.insert(0, f"everything {code(verdict.builds_on)} requires")
+    if verdict.min_score is not None:
+        needs.append(f"a score of at least {verdict.min_score:g}")
+    return needs
 
 
 def rubric_markdown(rubric: Rubric) -> str:
@@ -222,8 +240,11 @@ def rubric_markdown(rubric: Rubric) -> str:
             f"{levels}; **{_md(rubric.lowest_grade)}**: otherwise |"
         )
     if rubric.verdicts:
-        lines += ["", "| verdict | title |", "|---|---|"]
-        lines += [f"| `{_md(v.id)}` | {_md(v.title)} |" for v in rubric.verdicts]
+        lines += ["", "| verdict | title | requires |", "|---|---|---|"]
+        lines += [
+            f"| `{_md(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, lambda c: f'`{_md(c)}`', _md))} |"
+            for v in rubric.verdicts
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -69,8 +69,9 @@ def test_display_renderings_match_golden_files(model: str, golden: Callable[[str
 
 @pytest.mark.parametrize("rubric", ["openness-default", "osaid-1.0"])
 def test_rubric_markdown_matches_golden_file(rubric: str, golden: Callable[[str, str], None]) -> None:
-    """The Markdown rendering of two built-in rubrics matches its golden file."""
+    """The Markdown and HTML renderings of two built-in rubrics match their golden files."""
     golden(f"rubric.{rubric}.md", openness.load_rubric(rubric)._repr_markdown_())
+    golden(f"rubric.{rubric}.html", openness.load_rubric(rubric)._repr_html_() + "\n")
 
 
 @pytest.mark.parametrize("rubric", openness.list_rubrics())
@@ -83,6 +84,7 @@ def test_every_rubric_renders_every_criterion(rubric: str) -> None:
         assert f"(`{criterion.id}`)" in markdown
     for verdict in loaded.verdicts:
         assert f"| `{verdict.id}` |" in markdown
+        assert f"<br><code>{verdict.id}</code></td>" in html_text
 
 
 def test_comparison_renderings_match_golden_files(golden: Callable[[str, str], None]) -> None:
@@ -188,6 +190,8 @@ def test_compare_rejects_reports_under_another_rubric_and_empty_input() -> None:
         openness.compare([report], "osaid-1.0")
     with pytest.raises(openness.OpennessError, match="at least one model"):
         openness.compare([], "osaid-1.0")
+    with pytest.raises(openness.DescriptorError, match=r"no catalogue model 'olmo-7' \(did you mean 'olmo-7b'\?\)"):
+        openness.compare(["olmo-7"], "osaid-1.0")
 
 
 def test_everything_from_inputs_is_escaped_in_every_rendering() -> None:
