@@ -6,9 +6,10 @@
 True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
-:func:`components`, the :mod:`openness.catalogue` and :mod:`openness.licences` modules, the data
-classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors deriving from
-:class:`OpennessError` (itself a :class:`ValueError`).
+:func:`components`, :func:`compare` (several models side by side), :func:`to_frame` (reports as a
+pandas DataFrame, with the ``openness[pandas]`` extra), the :mod:`openness.catalogue` and
+:mod:`openness.licences` modules, the data classes :class:`Rubric`, :class:`Descriptor`,
+:class:`Report` and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from openness._vocabulary import components
 
 if TYPE_CHECKING:
     from openness import catalogue, licences
+    from openness._compare import compare
+    from openness._frame import to_frame
 
 __version__ = "0.1.0"
 
@@ -51,20 +54,26 @@ __all__ = [
     "VerdictResult",
     "__version__",
     "catalogue",
+    "compare",
     "components",
     "licences",
     "list_rubrics",
     "load_descriptor",
     "load_rubric",
     "score",
+    "to_frame",
 ]
 
 _SUBMODULES = {"catalogue", "licences"}
+#: Functions imported on first use, so ``import openness`` stays fast.
+_LAZY = {"compare": "openness._compare", "to_frame": "openness._frame"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"openness.{name}")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     msg = f"module 'openness' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -145,6 +145,16 @@ class Descriptor:
     def __repr__(self) -> str:
         return f"<Descriptor {self.model.id!r}: {len(self.components)} components>"
 
+    def _repr_html_(self) -> str:
+        from openness._render import descriptor_html  # noqa: PLC0415
+
+        return descriptor_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from openness._render import descriptor_markdown  # noqa: PLC0415
+
+        return descriptor_markdown(self)
+
 
 def _prune(value: Any) -> Any:
     """Drop unset optional keys (None, empty lists, false flags) so output reads like input."""

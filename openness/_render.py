@@ -1,18 +1,31 @@
-"""Rendering reports and rubrics as text, Markdown and HTML. Everything from inputs is escaped."""
+"""Rendering reports, rubrics and descriptors as text, Markdown and HTML. Everything from inputs is escaped."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from openness._descriptor import Component, Descriptor
     from openness._report import CriterionResult, Report
-    from openness._rubric import Rubric
+    from openness._rubric import Rubric, Verdict
 
-__all__ = ["report_html", "report_markdown", "report_page", "report_text", "rubric_html"]
+__all__ = [
+    "descriptor_html",
+    "descriptor_markdown",
+    "report_html",
+    "report_markdown",
+    "report_page",
+    "report_text",
+    "rubric_html",
+    "rubric_markdown",
+]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (terminal escapes), zero-width and bidi controls, and the code points XML forbids
+# (lone surrogates, U+FFFE, U+FFFF), so text is safe in terminals, HTML and SVG alike.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
@@ -121,7 +134,8 @@ _STYLE = """
 .openness-report th,.openness-report td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
 .openness-report .best{background:#d4f4d2}.openness-report .middle{background:#fcefc7}
 .openness-report .worst{background:#f8d3d0}.openness-report .none{background:#eee}
-.openness-report .small{color:#555;font-size:90%}
+.openness-report .small{color:#555;font-size:90%;overflow-wrap:anywhere}
+.openness-report .openness-chart{display:block;margin:.5em 0}
 """
 
 
@@ -133,11 +147,14 @@ def _link(url: str) -> str:
 
 
 def report_html(report: Report) -> str:
-    """An HTML fragment (a table per section), as shown in notebooks."""
+    """An HTML fragment (a table per section and a bar chart of the criteria), as shown in notebooks."""
+    from openness._chart import report_svg  # noqa: PLC0415 - the chart module builds on this one
+
     parts = [
         f'<div class="openness-report"><style>{_STYLE}</style>',
         f"<h3>{_h(_title_line(report))}</h3>",
         f"<p><b>Score:</b> {report.score:.2f} ({report.points:g} of {report.max_points:g} points)</p>",
+        report_svg(report),
     ]
     if report.verdicts:
         parts.append("<table><tr><th>verdict</th><th>met</th><th>progress</th><th>what would have to change</th></tr>")
@@ -190,5 +207,124 @@ def rubric_html(rubric: Rubric) -> str:
             f"<tr><td>{_h(criterion.title)}<br><code>{_h(criterion.id)}</code></td>"
             f"<td>{criterion.weight:g}</td><td>{levels}<br><b>{_h(rubric.lowest_grade)}</b>: otherwise</td></tr>"
         )
-    parts.append("</table></div>")
+    parts.append("</table>")
+    if rubric.verdicts:
+        parts.append("<table><tr><th>verdict</th><th>requires</th></tr>")
+        for verdict in rubric.verdicts:
+            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{_h(text)}</code>", _h))
+            parts.append(f"<tr><td>{_h(verdict.title)}<br><code>{_h(verdict.id)}</code></td><td>{needs}</td></tr>")
+        parts.append("</table>")
+    parts.append("</div>")
     return "".join(parts)
+
+
+def _verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
+    """What a verdict requires, one phrase per requirement; ``code`` and ``text`` escape ids and words."""
+    needs = [f"{', '.join(code(c) for c in r.criteria)} at least {text(r.grade)}" for r in verdict.requires]
+    if verdict.builds_on:
+        needs.insert(0, f"everything {code(verdict.builds_on)} requires")
+    if verdict.min_score is not None:
+        needs.append(f"a score of at least {verdict.min_score:g}")
+    return needs
+
+
+def rubric_markdown(rubric: Rubric) -> str:
+    """A Markdown table of a rubric's criteria and levels, then its verdicts."""
+    lines = [
+        f"## {_md(rubric.title)} (`{_md_code(rubric.id)}` {_md(rubric.version)})",
+        "",
+        f"Source: {_md(rubric.source)}",
+        "",
+        "| criterion | weight | levels (best first) |",
+        "|---|---|---|",
+    ]
+    for criterion in rubric.criteria:
+        levels = "; ".join(f"**{_md(lv.grade)}**: {_md(lv.requirement_text())}" for lv in criterion.levels)
+        lines.append(
+            f"| {_md(criterion.title)} (`{_md_code(criterion.id)}`) | {criterion.weight:g} | "
+            f"{levels}; **{_md(rubric.lowest_grade)}**: otherwise |"
+        )
+    if rubric.verdicts:
+        lines += ["", "| verdict | title | requires |", "|---|---|---|"]
+        lines += [
+            f"| `{_md_code(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, lambda c: f'`{_md_code(c)}`', _md))} |"
+            for v in rubric.verdicts
+        ]
+    return "\n".join(lines) + "\n"
+
+
+#: How open each access value is, for colouring (same classes as grades).
+_ACCESS_LEVEL = {
+    "public": "best",
+    "gated": "middle",
+    "restricted": "middle",
+    "api-only": "worst",
+    "not-released": "worst",
+}
+
+
+def _access(component: Component) -> str:
+    return str(component.access) if component.access is not None else "not stated"
+
+
+def descriptor_html(descriptor: Descriptor) -> str:
+    """An HTML fragment: the model's identity, then a table of its components and their terms."""
+    model = descriptor.model
+    about = [
+        ("organisation", model.organisation),
+        ("version", model.version),
+        ("released", model.released),
+        ("checked", model.checked),
+        ("base model", model.base_model),
+    ]
+    parts = [
+        f'<div class="openness-report"><style>{_STYLE}</style>',
+        f"<h3>{_h(model.name)} (<code>{_h(model.id)}</code>)</h3>",
+        "<p>" + "<br>".join(f"<b>{label}:</b> {_h(value)}" for label, value in about if value) + "</p>",
+    ]
+    links = [*([model.homepage] if model.homepage else []), *model.sources]
+    if links:
+        parts.append('<p class="small">Sources: ' + ", ".join(_link(url) for url in links) + "</p>")
+    parts.append(
+        "<table><tr><th>component</th><th>access</th><th>licence</th><th>coverage</th><th>notes</th>"
+        "<th>sources</th></tr>"
+    )
+    for key, component in descriptor.components.items():
+        unsure = ' <span class="small">(unsure)</span>' if component.unsure else ""
+        access = _access(component)
+        links = [*([component.url] if component.url else []), *component.sources]
+        parts.append(
+            f"<tr><td><code>{_h(key)}</code>{unsure}</td>"
+            f'<td class="{_ACCESS_LEVEL.get(access, "none")}">{_h(access)}</td>'
+            f"<td>{_h(component.licence or '')}</td><td>{_h(component.coverage or '')}</td>"
+            f"<td>{_h(component.notes or '')}</td>"
+            f'<td class="small">{"<br>".join(_link(url) for url in links)}</td></tr>'
+        )
+    if not descriptor.components:
+        parts.append('<tr><td colspan="6">no components stated</td></tr>')
+    parts.append("</table>")
+    for assessor, ratings in descriptor.assessments.items():
+        parts.append(f"<p><b>Assessed by {_h(assessor)}:</b> ")
+        parts.append(", ".join(f"{_h(parameter)} = {_h(rating.grade)}" for parameter, rating in ratings.items()))
+        parts.append("</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def descriptor_markdown(descriptor: Descriptor) -> str:
+    """A Markdown table of a descriptor's components and their terms."""
+    model = descriptor.model
+    lines = [f"## {_md(model.name)} (`{_md_code(model.id)}`)", ""]
+    if model.organisation:
+        lines += [f"Organisation: {_md(model.organisation)}", ""]
+    lines += ["| component | access | licence | coverage | notes |", "|---|---|---|---|---|"]
+    for key, component in descriptor.components.items():
+        unsure = " (unsure)" if component.unsure else ""
+        lines.append(
+            f"| `{_md_code(key)}`{unsure} | {_md(_access(component))} | {_md(component.licence or '')} | "
+            f"{_md(component.coverage or '')} | {_md(component.notes or '')} |"
+        )
+    for assessor, ratings in descriptor.assessments.items():
+        graded = ", ".join(f"{_md(parameter)} = {_md(rating.grade)}" for parameter, rating in ratings.items())
+        lines += ["", f"Assessed by {_md(assessor)}: {graded}"]
+    return "\n".join(lines) + "\n"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from openness._chart import Chart
 
 __all__ = ["REPORT_FORMAT", "CriterionResult", "Evidence", "Report", "VerdictResult"]
 
@@ -58,7 +61,8 @@ class Report:
     """How open one model is under one rubric, criterion by criterion.
 
     ``score`` is ``points / max_points`` in [0, 1]. Render with :meth:`to_text`,
-    :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`.
+    :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`; :meth:`plot` draws the criteria.
+    In a notebook a report displays as HTML tables with a bar chart.
     """
 
     rubric: dict[str, str]
@@ -125,6 +129,16 @@ class Report:
         from openness._render import report_page  # noqa: PLC0415
 
         return report_page(self)
+
+    def plot(self) -> Chart:
+        """A bar chart of the criteria (points out of the maximum, coloured by grade) as SVG.
+
+        Needs no plotting library: the chart displays itself in notebooks, and ``.to_svg()``
+        gives its text to save or embed.
+        """
+        from openness._chart import Chart, report_svg  # noqa: PLC0415
+
+        return Chart(report_svg(self))
 
     def _repr_html_(self) -> str:
         from openness._render import report_html  # noqa: PLC0415

@@ -181,6 +181,11 @@ class Rubric:
 
         return rubric_html(self)
 
+    def _repr_markdown_(self) -> str:
+        from openness._render import rubric_markdown  # noqa: PLC0415
+
+        return rubric_markdown(self)
+
 
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
+import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -14,6 +17,17 @@ import openness
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
+#: Put this HTML comment (with a reason) on the line before a ```python block that must not run.
+NOT_RUN = re.compile(r"<!-- not-run: (?P<reason>[^>]*\S[^>]*) -->\n```python\n")
+PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+DOC_PAGES = sorted(DOCS.rglob("*.md"))
+
+
+def _runnable_blocks(path: Path) -> list[str]:
+    """The page's ```python blocks, less those marked not to run."""
+    text = path.read_text(encoding="utf-8")
+    skipped = {m.end() for m in NOT_RUN.finditer(text)}
+    return [m.group(1) for m in PYTHON_BLOCK.finditer(text) if m.start() + len("```python\n") not in skipped]
 
 
 def _blocks(path: Path, language: str) -> list[str]:
@@ -61,17 +75,87 @@ def test_descriptor_format_example_loads() -> None:
     assert descriptor.assessments["osai-2023"]["opencode"].grade == "open"
 
 
-def test_rubrics_page_is_current() -> None:
+def test_rubrics_page_is_current(script: Callable[[str], ModuleType]) -> None:
     """docs/rubrics.md is exactly what scripts/generate_rubric_docs.py writes."""
-    spec = importlib.util.spec_from_file_location("generate_rubric_docs", REPO / "scripts" / "generate_rubric_docs.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("generate_rubric_docs")
     assert (DOCS / "rubrics.md").read_text(encoding="utf-8") == module.render()
 
 
-@pytest.mark.parametrize("module", ["openness", "openness.licences", "openness.catalogue"])
+@pytest.mark.parametrize("stem", ["rubric", "descriptor"])
+def test_schema_reference_pages_are_current(stem: str, script: Callable[[str], ModuleType]) -> None:
+    """docs/reference/*-schema.md are exactly what scripts/generate_schema_docs.py writes from the schemas."""
+    module = script("generate_schema_docs")
+    page = (DOCS / "reference" / f"{stem}-schema.md").read_text(encoding="utf-8")
+    assert page == module.render(stem), "regenerate with: python scripts/generate_schema_docs.py"
+
+
+def test_schema_reference_lists_every_schema_key() -> None:
+    """Every property named anywhere in the rubric schema appears in its reference page."""
+    schema = json.loads((REPO / "openness" / "schemas" / "rubric.schema.json").read_text(encoding="utf-8"))
+    page = (DOCS / "reference" / "rubric-schema.md").read_text(encoding="utf-8")
+    keys: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            keys.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert {"format", "criteria", "levels", "when", "licence-without", "builds-on", "min-score"} <= keys
+    assert not [key for key in keys if f"`{key}`" not in page]
+
+
+@pytest.mark.parametrize("page", DOC_PAGES, ids=[str(p.relative_to(DOCS)) for p in DOC_PAGES])
+def test_docs_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```python block in docs/ runs (blocks of one page share a namespace, in a scratch directory)."""
+    blocks = _runnable_blocks(page)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {"__name__": "__docs__"}
+    for index, code in enumerate(blocks):
+        exec(compile(code, f"{page.relative_to(REPO)}[python block {index}]", "exec"), namespace)  # noqa: S102
+
+
+def test_docs_have_python_examples_and_marked_blocks_give_a_reason() -> None:
+    """The docs hold runnable examples; a block excluded from running says why, in the documented marker."""
+    assert sum(len(_runnable_blocks(page)) for page in DOC_PAGES) >= 12
+    for page in DOC_PAGES:
+        text = page.read_text(encoding="utf-8")
+        assert len(re.findall(r"<!-- not-run", text)) == len(NOT_RUN.findall(text)), page
+    sample = "<!-- not-run: needs a GPU -->\n```python\nraise SystemExit\n```\n\n```python\nx = 1\n```\n"
+    assert [m.group(1) for m in PYTHON_BLOCK.finditer(sample)] == ["raise SystemExit\n", "x = 1\n"]
+    skipped = {m.end() for m in NOT_RUN.finditer(sample)}
+    assert [m.group(1) for m in PYTHON_BLOCK.finditer(sample) if m.start() + 10 not in skipped] == ["x = 1\n"]
+
+
+def test_every_docs_page_is_in_the_site_nav() -> None:
+    """Each docs page is listed in mkdocs.yml's nav (or, for pages from other branches, in not_in_nav)."""
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    listed: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            listed.add(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config["nav"])
+    exempt = {line.strip().lstrip("/") for line in config.get("not_in_nav", "").splitlines() if line.strip()}
+    pages = {str(p.relative_to(DOCS)) for p in DOC_PAGES}
+    assert not listed - pages, "nav names pages that do not exist"
+    assert not pages - listed - exempt, "pages missing from the nav"
+
+
+@pytest.mark.parametrize("module", ["openness", "openness.licences", "openness.catalogue", "openness._compare"])
 def test_docstring_examples(module: str) -> None:
     """Examples in the public modules' docstrings run."""
     result = doctest.testmod(sys.modules[module] if module in sys.modules else __import__(module, fromlist=["_"]))

