@@ -306,6 +306,9 @@ def _evidence(compiled: _CompiledCriterion, facts: _Facts) -> tuple[Evidence, ..
             out.append(Evidence(fact=f"components.{key}", value="not stated"))
             continue
         sources = component.sources or model_sources
+        if component.access is None and component.licence is None and component.coverage is None:
+            out.append(Evidence(fact=f"components.{key}", value="listed, with no access, licence or coverage stated"))
+            continue
         for name in ("access", "licence", "coverage"):
             value = getattr(component, name)
             if value is None:
