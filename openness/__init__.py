@@ -6,9 +6,9 @@
 True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
-:func:`components`, the :mod:`openness.catalogue` and :mod:`openness.licences` modules, the data
-classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors deriving from
-:class:`OpennessError` (itself a :class:`ValueError`).
+:func:`components`, :func:`diff` (compare two rubrics), the :mod:`openness.catalogue` and
+:mod:`openness.licences` modules, the data classes :class:`Rubric`, :class:`Descriptor`,
+:class:`Report` and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from openness._vocabulary import components
 
 if TYPE_CHECKING:
     from openness import catalogue, licences
+    from openness._diff import diff
 
 __version__ = "0.1.0"
 
@@ -52,6 +53,7 @@ __all__ = [
     "__version__",
     "catalogue",
     "components",
+    "diff",
     "licences",
     "list_rubrics",
     "load_descriptor",
@@ -60,11 +62,14 @@ __all__ = [
 ]
 
 _SUBMODULES = {"catalogue", "licences"}
+_LAZY = {"diff": "openness._diff"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"openness.{name}")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     msg = f"module 'openness' has no attribute {name!r}"
     raise AttributeError(msg)
 
