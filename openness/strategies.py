@@ -100,10 +100,14 @@ def coverage_levels() -> st.SearchStrategy[str]:
 
 @functools.cache
 def _known_ids() -> tuple[str, ...]:
+    from openness._licence_table import normalise, table  # noqa: PLC0415
+
     preferred = [lic for lic in LICENCE_POOL if " " not in lic and lic != "Frobnicate-9"]
     curated = [lic.id for lic in all_licences() if lic.curated]
     rest = [lic.id for lic in all_licences() if not lic.curated]
-    return tuple(dict.fromkeys([*preferred, *curated, *rest]))
+    # Deprecated ids that name a family (AGPL-3.0: -only or -or-later?) read as ambiguous: left out.
+    unambiguous = [i for i in dict.fromkeys([*preferred, *curated, *rest]) if normalise(i) not in table().ambiguous]
+    return tuple(i for i in unambiguous if i not in ("NOASSERTION", "LicenseRef-H-Research"))
 
 
 @functools.cache
@@ -284,8 +288,10 @@ def _solve(condition: Condition | None) -> list[_Solution]:
     """Ways to make ``condition`` hold, at most :data:`_MAX_ALTERNATIVES`."""
     from openness._vocabulary import component_aliases  # noqa: PLC0415
 
-    if condition is None or isinstance(condition, Not):
+    if condition is None:
         return [((), ())]
+    if isinstance(condition, Not):
+        return _solve_not(condition.condition)
     if isinstance(condition, AssessmentCheck):
         return [((), (((condition.assessment, condition.parameter), frozenset(condition.grade)),))]
     if isinstance(condition, AnyOf):
@@ -307,6 +313,33 @@ def _solve(condition: Condition | None) -> list[_Solution]:
     if need.present is True:
         need = need.merge(_Need(access=frozenset(ACCESS_LEVELS[:-1]))) or need
     return [(((component_aliases()[check.component], need),), ())]
+
+
+def _solve_not(condition: Condition) -> list[_Solution]:
+    """Ways to make ``condition`` fail (by De Morgan; an unknown fact never makes it fail)."""
+    from openness._vocabulary import component_aliases  # noqa: PLC0415
+
+    if isinstance(condition, Not):
+        return _solve(condition.condition)
+    if isinstance(condition, AllOf):
+        return [s for c in condition.conditions for s in _solve_not(c)][:_MAX_ALTERNATIVES]
+    if isinstance(condition, AnyOf):
+        return _all_of([_solve_not(c) for c in condition.conditions])
+    if isinstance(condition, AssessmentCheck):
+        pair = (condition.assessment, condition.parameter)
+        return [((), ((pair, frozenset({"unrated"}) - frozenset(condition.grade)),))]
+    key = component_aliases()[condition.component]
+    found: list[_Solution] = []
+    if condition.access:
+        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS) - frozenset(condition.access))),), ()))
+    if condition.coverage:
+        found.append((((key, _Need(coverage=frozenset(COVERAGE_LEVELS) - frozenset(condition.coverage))),), ()))
+    if condition.licence or condition.licence_without:
+        failing = frozenset(LICENCE_POOL) - _licences_passing(condition.licence, condition.licence_without)
+        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS[:-1]), licences=failing)),), ()))
+    if condition.present is not None:
+        found.append((((key, _Need(present=not condition.present)),), ()))
+    return [s for s in found if all(need.access != frozenset() for _, need in s[0])]
 
 
 def _realise(solution: _Solution) -> st.SearchStrategy[dict[str, Any]]:
