@@ -6,8 +6,9 @@
 True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
-:func:`components`, :func:`compare` (several models side by side), :func:`to_frame` (reports as a
-pandas DataFrame, with the ``openness[pandas]`` extra), the :mod:`openness.catalogue` and
+:func:`components`, :func:`diff` (compare two rubrics), :func:`compare` (several models side by
+side), :func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]`` extra), the
+:mod:`openness.catalogue` and
 :mod:`openness.licences` modules, the data classes :class:`Rubric`, :class:`Descriptor`,
 :class:`Report` and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
 """
@@ -34,6 +35,7 @@ from openness._vocabulary import components
 if TYPE_CHECKING:
     from openness import catalogue, licences
     from openness._compare import compare
+    from openness._diff import diff
     from openness._frame import to_frame
 
 __version__ = "0.1.0"
@@ -56,6 +58,7 @@ __all__ = [
     "catalogue",
     "compare",
     "components",
+    "diff",
     "licences",
     "list_rubrics",
     "load_descriptor",
@@ -66,7 +69,7 @@ __all__ = [
 
 _SUBMODULES = {"catalogue", "licences"}
 #: Functions imported on first use, so ``import openness`` stays fast.
-_LAZY = {"compare": "openness._compare", "to_frame": "openness._frame"}
+_LAZY = {"compare": "openness._compare", "diff": "openness._diff", "to_frame": "openness._frame"}
 
 
 def __getattr__(name: str) -> Any:

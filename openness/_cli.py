@@ -151,6 +151,33 @@ def _check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     cmd.set_defaults(run=_cmd_check)
 
 
+def _cmd_diff(args: argparse.Namespace) -> str:
+    from openness._diff import diff  # noqa: PLC0415 - only this command needs it
+
+    try:
+        result = diff(args.old, args.new, args.models, witnesses=args.witnesses, max_examples=args.max_examples)
+    except ImportError as exc:
+        raise OpennessError([Problem(message=str(exc))]) from None
+    return result.to_json() + "\n" if args.format == "json" else result.to_text()
+
+
+def _add_diff(commands: argparse._SubParsersAction[_Parser]) -> None:
+    diff_cmd = commands.add_parser(
+        "diff", help="compare two rubrics: models that change grade or verdict, and generated witnesses"
+    )
+    diff_cmd.add_argument("old", help="the old rubric: a built-in id or a rubric file")
+    diff_cmd.add_argument("new", help="the new rubric: a built-in id or a rubric file")
+    diff_cmd.add_argument("--models", default="catalogue", help="'catalogue' (default) or a folder of descriptor files")
+    diff_cmd.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    diff_cmd.add_argument(
+        "--witnesses", type=int, default=3, help="generated witnesses to look for (default: 3; 0: none)"
+    )
+    diff_cmd.add_argument(
+        "--max-examples", type=int, default=None, help="examples per witness search (default: Hypothesis's)"
+    )
+    diff_cmd.set_defaults(run=_cmd_diff)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="openness", description="How open is an AI model really? Score it against a rubric.")
     from openness import __version__  # noqa: PLC0415
@@ -174,6 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     licence_cmd.add_argument("text", help="a licence id, alias or SPDX expression")
     licence_cmd.set_defaults(run=_cmd_licence)
     add_import_command(commands)
+    _add_diff(commands)
     return parser
 
 

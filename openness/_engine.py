@@ -246,7 +246,7 @@ class Evaluator:
         criterion = compiled.criterion
         unknown: Unknowns = {}
         if compiled.applies is not None and compiled.applies(facts, unknown) is False:
-            return self._not_applicable(compiled)
+            return self._not_applicable(compiled, facts)
         reached = None
         for index, level in enumerate(compiled.levels):
             if level.check is None or level.check(facts, unknown) is True:
@@ -260,6 +260,8 @@ class Evaluator:
             grade, grade_points = level.grade, level.points
             better = compiled.levels[reached - 1] if reached > 0 else None
         evidence = _evidence(compiled, facts)
+        if criterion.applies_when is not None:
+            evidence = _applicability_evidence(criterion.applies_when, facts.descriptor) + evidence
         reason = _reason(compiled, facts, grade, self.rubric)
         to_raise = f"{better.grade} would need: {better.requirement}" if better is not None else None
         return CriterionResult(
@@ -277,7 +279,7 @@ class Evaluator:
             unsure=any(e.unsure for e in evidence),
         )
 
-    def _not_applicable(self, compiled: _CompiledCriterion) -> CriterionResult:
+    def _not_applicable(self, compiled: _CompiledCriterion, facts: _Facts) -> CriterionResult:
         criterion = compiled.criterion
         condition = criterion.applies_when
         assert condition is not None  # noqa: S101 - only called when the criterion has one
@@ -290,7 +292,7 @@ class Evaluator:
             max_points=0.0,
             weight=criterion.weight,
             reason=f"{NOT_APPLICABLE}: the criterion applies only when {describe(condition)}, which does not hold.",
-            evidence=_applicability_evidence(condition),
+            evidence=_applicability_evidence(condition, facts.descriptor),
             applies=False,
         )
 
@@ -299,12 +301,11 @@ class Evaluator:
 NOT_APPLICABLE = "not-applicable"
 
 
-def _applicability_evidence(condition: Condition) -> tuple[Evidence, ...]:
-    return tuple(
-        Evidence(fact="model.modalities", value=", ".join(check.modality) + " wanted")
-        for check in checks(condition)
-        if isinstance(check, ModalityCheck)
-    )
+def _applicability_evidence(condition: Condition, descriptor: Descriptor) -> tuple[Evidence, ...]:
+    if not any(isinstance(check, ModalityCheck) for check in checks(condition)):
+        return ()
+    stated = ", ".join(descriptor.model.modalities) or "not stated"
+    return (Evidence(fact="model.modalities", value=stated, sources=descriptor.model.sources),)
 
 
 def _human_number(number: int) -> str:
@@ -397,6 +398,9 @@ def _evidence(compiled: _CompiledCriterion, facts: _Facts) -> tuple[Evidence, ..
             out.append(Evidence(fact=f"components.{key}", value="not stated"))
             continue
         sources = component.sources or model_sources
+        if component.access is None and component.licence is None and component.coverage is None:
+            out.append(Evidence(fact=f"components.{key}", value="listed, with no access, licence or coverage stated"))
+            continue
         for name in ("access", "licence", "coverage"):
             value = getattr(component, name)
             if value is None:

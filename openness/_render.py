@@ -44,6 +44,10 @@ def _md_code(text: object) -> str:
     return clean(text).replace("`", "'").replace("|", "\\|")
 
 
+def _md_code_span(text: object) -> str:
+    return f"`{_md_code(text)}`"
+
+
 def _h(text: object) -> str:
     return html.escape(clean(text), quote=True)
 
@@ -247,7 +251,7 @@ def rubric_markdown(rubric: Rubric) -> str:
     if rubric.verdicts:
         lines += ["", "| verdict | title | requires |", "|---|---|---|"]
         lines += [
-            f"| `{_md_code(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, lambda c: f'`{_md_code(c)}`', _md))} |"
+            f"| `{_md_code(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, _md_code_span, _md))} |"
             for v in rubric.verdicts
         ]
     return "\n".join(lines) + "\n"

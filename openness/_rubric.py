@@ -19,6 +19,8 @@ from openness._resources import rubrics_dir
 from openness._vocabulary import component_aliases
 
 __all__ = [
+    "ALLOWABLE_CHECKS",
+    "Allowance",
     "Criterion",
     "Level",
     "LicenceList",
@@ -118,6 +120,25 @@ class Verdict:
     min_score: float | None = None
 
 
+#: Checks of :mod:`openness.testing` a rubric may state an allowance for.
+ALLOWABLE_CHECKS = ("monotone", "reachable")
+
+
+@attrs.frozen(kw_only=True)
+class Allowance:
+    """A known, intended exception to one invariant check, with its reason.
+
+    ``criterion``, ``verdict`` and ``grade`` narrow what is allowed; none of them means the whole
+    rubric. Scoring ignores allowances; :mod:`openness.testing` reports what they excuse.
+    """
+
+    check: str
+    reason: str
+    criterion: str | None = None
+    verdict: str | None = None
+    grade: str | None = None
+
+
 @attrs.frozen(kw_only=True)
 class Rubric:
     """A rubric: metadata, a scale of grades, criteria and verdicts.
@@ -138,6 +159,7 @@ class Rubric:
     licence_lists: dict[str, LicenceList] = attrs.field(factory=dict)
     criteria: tuple[Criterion, ...]
     verdicts: tuple[Verdict, ...] = ()
+    allowances: tuple[Allowance, ...] = ()
     path: str | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
@@ -219,6 +241,7 @@ register_class(Criterion)
 register_class(LicenceList)
 register_class(Requirement, prepare=_prepare_requirement)
 register_class(Verdict, prepare=_prepare_verdict)
+register_class(Allowance)
 register_class(Rubric, prepare=_prepare_rubric, omit=("path",))
 
 
@@ -282,6 +305,7 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
             found.append(Invalid("a gated verdict needs builds-on (its progress waits for that verdict)", where))
     found += _cycles(rubric)
     found += _licence_list_problems(rubric)
+    found += _allowance_problems(rubric, seen_ids, verdict_ids)
     return found
 
 
@@ -312,6 +336,31 @@ def _licence_list_problems(rubric: Rubric) -> list[Invalid]:
             name = getattr(check, "licence_in", None)
             if name is not None and name not in rubric.licence_lists:
                 found.append(Invalid(f"unknown licence list {name!r}{did_you_mean(name, names)}", path))
+    return found
+
+
+def _allowance_problems(rubric: Rubric, criteria: set[str], verdicts: list[str]) -> list[Invalid]:
+    found = []
+    for index, allowance in enumerate(rubric.allowances):
+        where = ("allowances", index)
+        if allowance.check not in ALLOWABLE_CHECKS:
+            hint = did_you_mean(allowance.check, ALLOWABLE_CHECKS)
+            found.append(
+                Invalid(
+                    f"unknown check {allowance.check!r}{hint}; one of {', '.join(ALLOWABLE_CHECKS)}", (*where, "check")
+                )
+            )
+        if not allowance.reason.strip():
+            found.append(Invalid("an allowance needs a reason", (*where, "reason")))
+        if allowance.criterion is not None and allowance.criterion not in criteria:
+            hint = did_you_mean(allowance.criterion, criteria)
+            found.append(Invalid(f"unknown criterion {allowance.criterion!r}{hint}", (*where, "criterion")))
+        if allowance.verdict is not None and allowance.verdict not in verdicts:
+            hint = did_you_mean(allowance.verdict, verdicts)
+            found.append(Invalid(f"unknown verdict {allowance.verdict!r}{hint}", (*where, "verdict")))
+        if allowance.grade is not None and allowance.grade not in rubric.scale:
+            hint = did_you_mean(allowance.grade, list(rubric.scale))
+            found.append(Invalid(f"unknown grade {allowance.grade!r}{hint}", (*where, "grade")))
     return found
 
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openness._rubric import ALLOWABLE_CHECKS
 from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
 from openness.licences import CLASSES
 
@@ -172,6 +173,7 @@ def rubric_schema() -> dict[str, Any]:
             "licence-lists": {"type": "object", "additionalProperties": {"$ref": "#/$defs/licence-list"}},
             "criteria": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/criterion"}},
             "verdicts": {"type": "array", "items": {"$ref": "#/$defs/verdict"}},
+            "allowances": {"type": "array", "items": {"$ref": "#/$defs/allowance"}},
         },
         "$defs": {
             "criterion": {
@@ -206,6 +208,17 @@ def rubric_schema() -> dict[str, Any]:
                             {"type": "array", "items": {"$ref": "#/$defs/requirement"}},
                         ]
                     },
+                },
+            },
+            "allowance": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["check", "reason"],
+                "description": "A known, intended exception to an invariant check of openness.testing.",
+                "properties": {
+                    "check": {"enum": list(ALLOWABLE_CHECKS)},
+                    "reason": {"type": "string", "minLength": 1},
+                    **dict.fromkeys(("criterion", "verdict", "grade"), text),
                 },
             },
             "requirement": {

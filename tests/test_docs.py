@@ -155,7 +155,9 @@ def test_every_docs_page_is_in_the_site_nav() -> None:
     assert not pages - listed - exempt, "pages missing from the nav"
 
 
-@pytest.mark.parametrize("module", ["openness", "openness.licences", "openness.catalogue", "openness._compare"])
+@pytest.mark.parametrize(
+    "module", ["openness", "openness.licences", "openness.catalogue", "openness._compare", "openness.testing"]
+)
 def test_docstring_examples(module: str) -> None:
     """Examples in the public modules' docstrings run."""
     result = doctest.testmod(sys.modules[module] if module in sys.modules else __import__(module, fromlist=["_"]))
@@ -168,3 +170,25 @@ def test_readme_links_exist() -> None:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     for target in re.findall(r"\]\((docs/[^)]+)\)", text):
         assert (REPO / target).is_file(), target
+
+
+def test_rubric_change_how_to_runs_and_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every Python block of docs/how-to/test-a-rubric-change.md runs; each print matches the text block after it."""
+    path = DOCS / "how-to" / "test-a-rubric-change.md"
+    text = path.read_text(encoding="utf-8")
+    blocks = re.findall(r"```(python|text)\n(.*?)```", text, re.DOTALL)
+    namespace: dict[str, object] = {}
+    expected_after: list[tuple[str, str]] = []
+    for index, (language, code) in enumerate(blocks):
+        if language != "python":
+            continue
+        exec(compile(code, str(path), "exec"), namespace)  # noqa: S102 - our own documentation
+        printed = capsys.readouterr().out
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and following[0] == "text":
+            expected_after.append((printed, following[1]))
+        else:
+            assert printed == "", code
+    assert len(expected_after) == 3
+    for printed, expected in expected_after:
+        assert printed == expected

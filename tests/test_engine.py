@@ -181,3 +181,15 @@ def test_present_reads_the_listing_and_is_never_unknown() -> None:
         "withheld": "partial",
     }
     assert all(r.unknown == () for r in grades.values())
+
+
+def test_a_listed_component_without_facts_is_shown_as_evidence() -> None:
+    """A component listed with no access, licence or coverage still appears in the evidence."""
+    descriptor = openness.load_descriptor(
+        {"format": 1, "model": {"id": "m", "name": "M"}, "components": {"weights": {}}}
+    )
+    result = openness.score(descriptor, RUBRIC).result("weights")
+    assert [(e.fact, e.value) for e in result.evidence] == [
+        ("components.weights", "listed, with no access, licence or coverage stated")
+    ]
+    assert result.unknown == ("components.weights.access", "components.weights.licence")

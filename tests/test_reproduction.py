@@ -193,7 +193,10 @@ def test_index_reasons_carry_the_assessors_notes_and_links(shared_data: Path) ->
     rating = descriptor.assessments["osai-index"]["datasources_basemodel"]
     assert rating.notes is not None
     assert rating.notes in result.reason
-    assert result.evidence[0].sources == rating.link
+    (assessed,) = [e for e in result.evidence if e.fact == "assessments.osai-index.datasources_basemodel"]
+    assert assessed.sources == rating.link
+    (modalities,) = [e for e in result.evidence if e.fact == "model.modalities"]
+    assert modalities.value == "text"
     assert len(rating.link) == 3
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import itertools
 import json
 from typing import Any
 
@@ -13,112 +12,14 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 import openness
-from openness import OpennessError
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, components, restrictions
-from openness.licences import CLASSES, read
+from openness import OpennessError, strategies
 
 RUBRICS = [openness.load_rubric(r) for r in openness.list_rubrics()]
-COMPONENT_IDS = list(components())
-LICENCE_POOL = [
-    "Apache-2.0",
-    "MIT",
-    "AAL",
-    "GPL-3.0-only",
-    "CC-BY-4.0",
-    "CC-BY-SA-4.0",
-    "CC-BY-NC-4.0",
-    "ODC-By-1.0",
-    "llama3.1",
-    "llama2",
-    "gemma",
-    "bigscience-bloom-rail-1.0",
-    "LicenseRef-Proprietary",
-    "Undisclosed",
-    "NOASSERTION",
-    "Frobnicate-9",
-    "MIT OR llama3.1",
-    "Apache-2.0 AND CC-BY-NC-4.0",
-    "(MIT",
-]
-_ORDER = {False: 0, None: 1, True: 2}
-
-
-def _profile(licence: str | None) -> tuple[int, ...]:
-    """Every check a rubric can make on a licence, in the order False < unknown < True."""
-    if licence is None:
-        return tuple(_ORDER[None] for _ in itertools.chain(CLASSES, restrictions()))
-    reading = read(licence)
-    values = [reading.check((name,)) for name in CLASSES]
-    values += [reading.check((), (name,)) for name in restrictions()]
-    return tuple(_ORDER[v] for v in values)
-
-
-#: (less open, more open) licence pairs: every check at least as favourable on the right.
-MORE_OPEN_PAIRS = [
-    (a, b)
-    for a in [None, *LICENCE_POOL]
-    for b in LICENCE_POOL
-    if a != b and all(x <= y for x, y in zip(_profile(a), _profile(b), strict=True))
-]
-
-component_tables = st.fixed_dictionaries(
-    {},
-    optional={
-        "access": st.sampled_from(ACCESS_LEVELS),
-        "licence": st.sampled_from(LICENCE_POOL),
-        "coverage": st.sampled_from(COVERAGE_LEVELS),
-        "unsure": st.booleans(),
-        "notes": st.text(max_size=20),
-        "sources": st.lists(st.just("https://example.org/x"), max_size=2),
-    },
-)
-descriptor_dicts = st.dictionaries(st.sampled_from(COMPONENT_IDS), component_tables, max_size=10).map(
-    lambda comps: {"format": 1, "model": {"id": "m", "name": "M"}, "components": comps}
-)
+descriptor_dicts = strategies.descriptor_dicts()
 
 
 def _points(report: openness.Report) -> dict[str, float]:
     return {r.criterion: r.points for r in report.results}
-
-
-@st.composite
-def opening_moves(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """A descriptor and the same descriptor with one component made more available or more openly licensed."""
-    before = draw(descriptor_dicts)
-    after = copy.deepcopy(before)
-    key = draw(st.sampled_from(COMPONENT_IDS))
-    table = after["components"].setdefault(key, {})
-    kind = draw(st.sampled_from(["access", "coverage", "licence"]))
-    if kind == "access":
-        current = table.get("access")
-        better = ACCESS_LEVELS if current is None else ACCESS_LEVELS[: ACCESS_LEVELS.index(current)]
-        if current is None:
-            better = ("public",)
-        if not better:
-            return before, after, "no move"
-        table["access"] = draw(st.sampled_from(better))
-    elif kind == "coverage":
-        current = table.get("coverage")
-        better = ("full",) if current is None else COVERAGE_LEVELS[: COVERAGE_LEVELS.index(current)]
-        if not better:
-            return before, after, "no move"
-        table["coverage"] = draw(st.sampled_from(better))
-    else:
-        options = [b for a, b in MORE_OPEN_PAIRS if a == table.get("licence")]
-        if not options:
-            return before, after, "no move"
-        table["licence"] = draw(st.sampled_from(options))
-    if key not in before["components"] and table != {"access": "public"} and kind != "access":
-        # Adding a component with only a coverage or licence fact is not "more available".
-        return before, copy.deepcopy(before), "no move"
-    return before, after, f"{key}.{kind}"
-
-
-def test_more_open_pairs_are_not_trivial() -> None:
-    """The licence order used by the monotonicity property relates real licences."""
-    assert ("llama3.1", "Apache-2.0") in MORE_OPEN_PAIRS
-    assert ("Apache-2.0", "llama3.1") not in MORE_OPEN_PAIRS
-    assert ("CC-BY-NC-4.0", "CC-BY-4.0") in MORE_OPEN_PAIRS
 
 
 @given(descriptor_dicts)
@@ -140,7 +41,7 @@ def test_scores_are_bounded_and_every_result_explained(data: dict[str, Any]) -> 
 @given(descriptor_dicts, st.randoms(use_true_random=False))
 def test_scoring_is_deterministic_whatever_the_order(data: dict[str, Any], random: Any) -> None:
     """The same facts in any component order give the same report, byte for byte."""
-    shuffled = list(data["components"].items())
+    shuffled = list(data.get("components", {}).items())
     random.shuffle(shuffled)
     reordered = {**data, "components": dict(shuffled)}
     for rubric in RUBRICS:
@@ -149,14 +50,15 @@ def test_scoring_is_deterministic_whatever_the_order(data: dict[str, Any], rando
         assert first.to_json() == second.to_json()
 
 
-@given(opening_moves())
-def test_opening_up_never_lowers_a_grade_or_loses_a_verdict(move: tuple[dict[str, Any], dict[str, Any], str]) -> None:
+@given(strategies.openings())
+def test_opening_up_never_lowers_a_grade_or_loses_a_verdict(opening: strategies.Opening) -> None:
     """More availability, more coverage or a more open licence never lowers a criterion or loses a verdict."""
-    before, after, what = move
-    note(what)
+    note(opening.change)
     for rubric in RUBRICS:
-        old = openness.score(openness.load_descriptor(before), rubric)
-        new = openness.score(openness.load_descriptor(after), rubric)
+        if any(a.check == "monotone" for a in rubric.allowances):
+            continue  # the rubric's own check_rubric test covers its stated exceptions
+        old = openness.score(opening.before, rubric)
+        new = openness.score(opening.after, rubric)
         for criterion, points in _points(old).items():
             assert _points(new)[criterion] >= points, (rubric.id, criterion)
         assert {v.id for v in old.verdicts if v.met} <= {v.id for v in new.verdicts if v.met}
