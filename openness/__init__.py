@@ -6,32 +6,35 @@
 True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
-:func:`components`, the :mod:`openness.catalogue` and :mod:`openness.licences` modules, the data
-classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors deriving from
-:class:`OpennessError` (itself a :class:`ValueError`).
+:func:`score_many`, :func:`components`, the :mod:`openness.catalogue` and :mod:`openness.licences`
+modules, the data classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors
+deriving from :class:`OpennessError` (itself a :class:`ValueError`).
+
+Importing the package imports none of its modules: each public name is loaded on first use
+(PEP 562), so ``import openness`` stays cheap for command-line tools and worker processes.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from openness._descriptor import Component, Descriptor, load_descriptor
-from openness._engine import score
-from openness._errors import (
-    DescriptorError,
-    LicenceError,
-    OpennessError,
-    Problem,
-    RubricError,
-    UnsupportedFormatError,
-)
-from openness._report import CriterionResult, Evidence, Report, VerdictResult
-from openness._rubric import Rubric, list_rubrics, load_rubric
-from openness._vocabulary import components
-
+TYPE_CHECKING = False  # what typing.TYPE_CHECKING is at run time, without importing typing (12 ms)
 if TYPE_CHECKING:
     from openness import catalogue, licences
+    from openness._batch import score_many
+    from openness._descriptor import Component, Descriptor, load_descriptor
+    from openness._engine import score
+    from openness._errors import (
+        DescriptorError,
+        LicenceError,
+        OpennessError,
+        Problem,
+        RubricError,
+        UnsupportedFormatError,
+    )
+    from openness._report import CriterionResult, Evidence, Report, VerdictResult
+    from openness._rubric import Rubric, list_rubrics, load_rubric
+    from openness._vocabulary import components
 
 __version__ = "0.1.0"
 
@@ -57,16 +60,46 @@ __all__ = [
     "load_descriptor",
     "load_rubric",
     "score",
+    "score_many",
 ]
 
-_SUBMODULES = {"catalogue", "licences"}
+#: Where each public name lives. A name equal to its module's last part (``catalogue``) is that
+#: module itself; any other name is an attribute of the module. To add a public name, add it here,
+#: to ``__all__`` and to the ``TYPE_CHECKING`` imports above.
+_LAZY: dict[str, str] = {
+    "Component": "openness._descriptor",
+    "CriterionResult": "openness._report",
+    "Descriptor": "openness._descriptor",
+    "DescriptorError": "openness._errors",
+    "Evidence": "openness._report",
+    "LicenceError": "openness._errors",
+    "OpennessError": "openness._errors",
+    "Problem": "openness._errors",
+    "Report": "openness._report",
+    "Rubric": "openness._rubric",
+    "RubricError": "openness._errors",
+    "UnsupportedFormatError": "openness._errors",
+    "VerdictResult": "openness._report",
+    "catalogue": "openness.catalogue",
+    "components": "openness._vocabulary",
+    "licences": "openness.licences",
+    "list_rubrics": "openness._rubric",
+    "load_descriptor": "openness._descriptor",
+    "load_rubric": "openness._rubric",
+    "score": "openness._engine",
+    "score_many": "openness._batch",
+}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f"openness.{name}")
-    msg = f"module 'openness' has no attribute {name!r}"
-    raise AttributeError(msg)
+def __getattr__(name: str) -> object:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        msg = f"module 'openness' has no attribute {name!r}"
+        raise AttributeError(msg)
+    module = importlib.import_module(module_name)
+    value = module if module_name == f"openness.{name}" else getattr(module, name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
 def __dir__() -> list[str]:
