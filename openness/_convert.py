@@ -244,9 +244,7 @@ def register_class(
             raise Invalid(f"expected a table, got {describe_value(value)}")
         found: list[Invalid] = []
         table = prepare(value, found) if prepare else value
-        found += [
-            Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,)) for k in table if k not in known_set
-        ]
+        found += [Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,)) for k in table if k not in known_set]
         try:
             built = generated_structure()({k: v for k, v in table.items() if k in known_set}, cl)
         except Exception as exc:  # noqa: BLE001

@@ -49,7 +49,16 @@ def test_by_hand_agrees_with_the_engine_on_the_catalogue() -> None:
         _agree(descriptor)
 
 
-LICENCES = ["Apache-2.0", "MIT", "CC-BY-4.0", "CC-BY-NC-4.0", "llama3.1", "GPL-3.0-only", "Unknown-1", "MIT OR llama3.1"]
+LICENCES = [
+    "Apache-2.0",
+    "MIT",
+    "CC-BY-4.0",
+    "CC-BY-NC-4.0",
+    "llama3.1",
+    "GPL-3.0-only",
+    "Unknown-1",
+    "MIT OR llama3.1",
+]
 KEYS = ["training-data", "data-card", "training-code", "data-preprocessing-code", "inference-code", "weights"]
 tables = st.fixed_dictionaries(
     {},
