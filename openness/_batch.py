@@ -10,7 +10,7 @@ from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from openness._descriptor import Descriptor, load_descriptor
 from openness._engine import Evaluator, compile_rubric
@@ -21,7 +21,7 @@ from openness._rubric import Rubric, load_rubric
 __all__ = ["DescriptorInput", "score_many"]
 
 #: What one item of the input may be: a loaded descriptor, a mapping, or a ``.toml``/``.json`` path.
-DescriptorInput = Union[Descriptor, Mapping[str, Any], str, Path]  # noqa: UP007 - runtime alias on 3.10
+DescriptorInput = Descriptor | Mapping[str, Any] | str | Path
 
 _Chunk = list[tuple[int, DescriptorInput]]
 
