@@ -6,37 +6,40 @@
 True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
-:func:`components`, :func:`diff` (compare two rubrics), :func:`compare` (several models side by
-side), :func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]`` extra), the
-:mod:`openness.catalogue` and
-:mod:`openness.licences` modules, the data classes :class:`Rubric`, :class:`Descriptor`,
-:class:`Report` and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
+:func:`score_many`, :func:`components`, :func:`diff` (compare two rubrics), :func:`compare` (several
+models side by side), :func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]``
+extra), the :mod:`openness.catalogue`, :mod:`openness.licences` and :mod:`openness.importers`
+modules, the data classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors
+deriving from :class:`OpennessError` (itself a :class:`ValueError`).
+
+Importing the package imports none of its modules: each public name is loaded on first use
+(PEP 562), so ``import openness`` stays cheap for command-line tools and worker processes.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from openness._descriptor import Component, Descriptor, load_descriptor
-from openness._engine import score
-from openness._errors import (
-    DescriptorError,
-    LicenceError,
-    OpennessError,
-    Problem,
-    RubricError,
-    UnsupportedFormatError,
-)
-from openness._report import CriterionResult, Evidence, Report, VerdictResult
-from openness._rubric import Rubric, list_rubrics, load_rubric
-from openness._vocabulary import components
-
+TYPE_CHECKING = False  # what typing.TYPE_CHECKING is at run time, without importing typing (12 ms)
 if TYPE_CHECKING:
-    from openness import catalogue, licences
+    from openness import catalogue, importers, licences
+    from openness._batch import score_many
     from openness._compare import compare
+    from openness._descriptor import Component, Descriptor, load_descriptor
     from openness._diff import diff
+    from openness._engine import score
+    from openness._errors import (
+        DescriptorError,
+        LicenceError,
+        OpennessError,
+        Problem,
+        RubricError,
+        UnsupportedFormatError,
+    )
     from openness._frame import to_frame
+    from openness._report import CriterionResult, Evidence, Report, VerdictResult
+    from openness._rubric import Rubric, list_rubrics, load_rubric
+    from openness._vocabulary import components
 
 __version__ = "0.1.0"
 
@@ -59,26 +62,57 @@ __all__ = [
     "compare",
     "components",
     "diff",
+    "importers",
     "licences",
     "list_rubrics",
     "load_descriptor",
     "load_rubric",
     "score",
+    "score_many",
     "to_frame",
 ]
 
-_SUBMODULES = {"catalogue", "licences"}
-#: Functions imported on first use, so ``import openness`` stays fast.
-_LAZY = {"compare": "openness._compare", "diff": "openness._diff", "to_frame": "openness._frame"}
+#: Where each public name lives. A name equal to its module's last part (``catalogue``) is that
+#: module itself; any other name is an attribute of the module. To add a public name, add it here,
+#: to ``__all__`` and to the ``TYPE_CHECKING`` imports above.
+_LAZY: dict[str, str] = {
+    "Component": "openness._descriptor",
+    "CriterionResult": "openness._report",
+    "Descriptor": "openness._descriptor",
+    "DescriptorError": "openness._errors",
+    "Evidence": "openness._report",
+    "LicenceError": "openness._errors",
+    "OpennessError": "openness._errors",
+    "Problem": "openness._errors",
+    "Report": "openness._report",
+    "Rubric": "openness._rubric",
+    "RubricError": "openness._errors",
+    "UnsupportedFormatError": "openness._errors",
+    "VerdictResult": "openness._report",
+    "catalogue": "openness.catalogue",
+    "compare": "openness._compare",
+    "components": "openness._vocabulary",
+    "diff": "openness._diff",
+    "importers": "openness.importers",
+    "licences": "openness.licences",
+    "list_rubrics": "openness._rubric",
+    "load_descriptor": "openness._descriptor",
+    "load_rubric": "openness._rubric",
+    "score": "openness._engine",
+    "score_many": "openness._batch",
+    "to_frame": "openness._frame",
+}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f"openness.{name}")
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    msg = f"module 'openness' has no attribute {name!r}"
-    raise AttributeError(msg)
+def __getattr__(name: str) -> object:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        msg = f"module 'openness' has no attribute {name!r}"
+        raise AttributeError(msg)
+    module = importlib.import_module(module_name)
+    value = module if module_name == f"openness.{name}" else getattr(module, name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
 def __dir__() -> list[str]:

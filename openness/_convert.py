@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args, get_origin
@@ -121,8 +122,13 @@ def _is_tuple_of(cl: Any) -> bool:
     return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+# Factories look their item hooks up once, when cattrs first asks for the container's hook: that is at
+# the first structuring of the type, after every module has registered its classes.
+
+
 def _tuple_hook(cl: Any) -> Callable[[object, type], tuple[Any, ...]]:
     item_type = get_args(cl)[0]
+    item_hook = converter.get_structure_hook(item_type)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
@@ -131,7 +137,7 @@ def _tuple_hook(cl: Any) -> Callable[[object, type], tuple[Any, ...]]:
         problems: list[Invalid] = []
         for index, item in enumerate(value):
             try:
-                items.append(converter.structure(item, item_type))
+                items.append(item_hook(item, item_type))
             except Exception as exc:  # noqa: BLE001, PERF203 - every failure becomes a located problem
                 problems.extend(_relocate(exc, (index,)))
         if problems:
@@ -147,6 +153,7 @@ def _is_mapping_of(cl: Any) -> bool:
 
 def _mapping_hook(cl: Any) -> Callable[[object, type], dict[str, Any]]:
     value_type = get_args(cl)[1]
+    value_hook = None if value_type is Any else converter.get_structure_hook(value_type)
 
     def structure_mapping(value: object, _: type) -> dict[str, Any]:
         if not isinstance(value, Mapping):
@@ -158,7 +165,7 @@ def _mapping_hook(cl: Any) -> Callable[[object, type], dict[str, Any]]:
                 problems.append(Invalid(f"keys must be strings, got {describe_value(key)}"))
                 continue
             try:
-                out[key] = item if value_type is Any else converter.structure(item, value_type)
+                out[key] = item if value_hook is None else value_hook(item, value_type)
             except Exception as exc:  # noqa: BLE001
                 problems.extend(_relocate(exc, (key,)))
         if problems:
@@ -172,6 +179,22 @@ def _is_literal(cl: Any) -> bool:
     return get_origin(cl) is Literal
 
 
+def _is_optional(cl: Any) -> bool:
+    args = get_args(cl)
+    return get_origin(cl) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(cl: Any) -> Callable[[object, type], Any]:
+    """``None`` or the inner type's hook, found once (cattrs' own would dispatch on the inner type at every call)."""
+    inner_type = next(a for a in get_args(cl) if a is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure_optional(value: object, _: type) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure_optional
+
+
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 converter.register_structure_hook(str, _expect_str)
 converter.register_structure_hook(float, _expect_number)
@@ -180,6 +203,7 @@ converter.register_structure_hook(bool, _expect_bool)
 converter.register_structure_hook_factory(_is_literal, _literal_hook)
 converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook)
 converter.register_structure_hook_factory(_is_mapping_of, _mapping_hook)
+converter.register_structure_hook_factory(_is_optional, _optional_hook)
 converter.register_unstructure_hook_factory(
     _is_tuple_of, lambda _: lambda value: [converter.unstructure(v) for v in value]
 )
@@ -201,6 +225,7 @@ def register_class(
     """
     fields = [f for f in attrs.fields(typing.cast("Any", cl)) if f.name not in omit]
     known = [toml_key(f.name) for f in fields]
+    known_set = frozenset(known)
 
     @functools.cache
     def generated_structure() -> Callable[[Mapping[str, Any], Any], T]:
@@ -219,9 +244,9 @@ def register_class(
             raise Invalid(f"expected a table, got {describe_value(value)}")
         found: list[Invalid] = []
         table = prepare(value, found) if prepare else value
-        found += [Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,)) for k in table if k not in known]
+        found += [Invalid(f"unknown key {k!r}{did_you_mean(str(k), known)}", (k,)) for k in table if k not in known_set]
         try:
-            built = generated_structure()({k: v for k, v in table.items() if k in known}, cl)
+            built = generated_structure()({k: v for k, v in table.items() if k in known_set}, cl)
         except Exception as exc:  # noqa: BLE001
             raise Invalids(found + _flatten(exc)) from None
         if check is not None:

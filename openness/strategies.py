@@ -365,11 +365,7 @@ def _solve_not(condition: Condition, lists: Mapping[str, LicenceList] = _NO_LIST
         found.append((((key, _Need(access=frozenset(ACCESS_LEVELS[:-1]), licences=failing)),), ()))
     if condition.present is not None:
         found.append((((key, _Need(present=not condition.present)),), ()))
-    return [
-        s
-        for s in found
-        if all(need.access != frozenset() and need.licences != frozenset() for _, need in s[0])
-    ]
+    return [s for s in found if all(need.access != frozenset() and need.licences != frozenset() for _, need in s[0])]
 
 
 def _realise(solution: _Solution) -> st.SearchStrategy[dict[str, Any]]:

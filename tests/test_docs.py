@@ -18,7 +18,7 @@ import openness
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 #: Put this HTML comment (with a reason) on the line before a ```python block that must not run.
-NOT_RUN = re.compile(r"<!-- not-run: (?P<reason>[^>]*\S[^>]*) -->\n```python\n")
+NOT_RUN = re.compile(r"<!-- not-run: (?P<reason>[^>\n]*[^\s>][^>\n]*) -->\n```python\n")
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 DOC_PAGES = sorted(DOCS.rglob("*.md"))
 
