@@ -329,6 +329,7 @@ def _restriction_phrases(reading: Reading) -> list[str]:
     return phrases
 
 
+@functools.lru_cache(maxsize=4096)
 def _licence_phrase(reading: Reading) -> str:
     if len(reading.alternatives) == 1:
         names = " and ".join(lic.phrase() for lic in reading.alternatives[0])
@@ -420,6 +421,7 @@ def _evidence(compiled: _CompiledCriterion, facts: _Facts) -> tuple[Evidence, ..
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def _licence_evidence(reading: Reading) -> str:
     parts = [reading.text if reading.text == reading.expression else f"{reading.text} (read as {reading.expression})"]
     for licence in reading.licences:
