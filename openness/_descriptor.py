@@ -14,6 +14,7 @@ import attrs
 from openness._convert import Invalid, Invalids, converter, did_you_mean, register_class, structure
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError
 from openness._files import parse_text, read_document
+from openness._guard import check_tree
 from openness._vocabulary import Access, Coverage, Modality, component_aliases
 
 __all__ = ["Assessment", "Component", "Descriptor", "ModelInfo", "load_descriptor"]
@@ -207,6 +208,7 @@ def descriptor_from_mapping(data: Mapping[str, Any], *, source: str) -> Descript
     """Build a descriptor from a mapping, reporting every problem under ``source``."""
     if not isinstance(data, Mapping):
         raise DescriptorError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
+    check_tree(data, source=source, error=DescriptorError)
     _check_format(data, source)
     descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
     aliases = component_aliases()
