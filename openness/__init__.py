@@ -21,6 +21,7 @@ from openness._engine import score
 from openness._errors import (
     DescriptorError,
     LicenceError,
+    LimitError,
     OpennessError,
     Problem,
     RubricError,
@@ -31,7 +32,7 @@ from openness._rubric import Rubric, list_rubrics, load_rubric
 from openness._vocabulary import components
 
 if TYPE_CHECKING:
-    from openness import catalogue, licences
+    from openness import catalogue, licences, limits
 
 __version__ = "0.1.0"
 
@@ -42,6 +43,7 @@ __all__ = [
     "DescriptorError",
     "Evidence",
     "LicenceError",
+    "LimitError",
     "OpennessError",
     "Problem",
     "Report",
@@ -53,13 +55,14 @@ __all__ = [
     "catalogue",
     "components",
     "licences",
+    "limits",
     "list_rubrics",
     "load_descriptor",
     "load_rubric",
     "score",
 ]
 
-_SUBMODULES = {"catalogue", "licences"}
+_SUBMODULES = {"catalogue", "licences", "limits"}
 
 
 def __getattr__(name: str) -> Any:

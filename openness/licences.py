@@ -50,6 +50,7 @@ CLASS_TITLES: dict[str, str] = {
     "commercial-use": "commercial-use",
 }
 _COMMERCIAL_BLOCKERS = ("non-commercial", "research-only", "non-production")
+_MAX_SUGGESTIONS = 8  # unknown names in one expression for which close matches are looked up
 _OPERATORS = frozenset({"(", ")", "AND", "OR", "WITH"})
 _TOKEN = re.compile(r"(\(|\)|(?<![^\s()])(?:AND|OR|WITH)(?![^\s()]))")
 
@@ -177,8 +178,8 @@ def _suggest(text: str) -> str:
     return f" (close: {', '.join(ids)})" if ids else ""
 
 
-def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
-    """Resolve one licence name: (licence, note, warning).
+def _resolve(text: str, *, suggest: bool = True) -> tuple[Licence, str | None, str | None]:
+    """Resolve one licence name: (licence, note, warning); ``suggest`` looks for close names when unknown.
 
     An unknown or ambiguous name comes back as a licence of kind ``unknown`` whose id is the
     text itself; :func:`_unresolved` tells those apart from the table's own entries.
@@ -192,7 +193,7 @@ def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
         return _unknown(text, ambiguity.candidates), None, warning
     target = known.by_name.get(key)
     if target is None:
-        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text)}"
+        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text) if suggest else ''}"
     licence = known.licences.get(target) or known.exceptions[target]
     note = None if text == licence.id else f"{text!r} read as {licence.id}"
     family: str | None = None
@@ -220,6 +221,7 @@ class _Parser:
         self.tokens = [text.strip()] if whole else [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
         self.max_terms, self.max_alternatives, self.max_depth = bounds
         self.depth = 0
+        self.suggestions = _MAX_SUGGESTIONS
         self.position = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
@@ -277,7 +279,7 @@ class _Parser:
             token = self.peek()
             if token is None or token in {"(", ")", "AND", "OR", "WITH"}:
                 raise self.fail("WITH must be followed by an exception id")
-            exception, note, warning = _resolve(self.take())
+            exception, note, warning = self.resolve(self.take())
             if exception.replaced_by:
                 note = f"{note or repr(exception.id)} ({exception.id} is a deprecated SPDX id)"
                 replacement = table().exceptions.get(exception.replaced_by)
@@ -312,7 +314,7 @@ class _Parser:
         if word in {")", "AND", "OR", "WITH"}:
             raise self.fail(f"unexpected {word!r} where a licence is expected")
         token = self.take()
-        licence, note, warning = _resolve(token)
+        licence, note, warning = self.resolve(token)
         if licence.replaced_by:
             return self.replace(token, licence)
         self.record(note, warning, licence)
@@ -329,6 +331,13 @@ class _Parser:
         self.unresolved.extend(inner.unresolved)
         self.exceptions.extend(inner.exceptions)
         return text, operator, alternatives
+
+    def resolve(self, token: str) -> tuple[Licence, str | None, str | None]:
+        """Resolve a name; close matches are looked for only for the first few unknown names (they are slow)."""
+        found = _resolve(token, suggest=self.suggestions > 0)
+        if found[0].kind == "unknown":
+            self.suggestions -= 1
+        return found
 
     def record(self, note: str | None, warning: str | None, licence: Licence) -> None:
         if note:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from openness._errors import DescriptorError, Problem
+from openness._errors import DescriptorError, OpennessError, Problem
 from openness._guard import check_text, limit_error, read_capped
 from openness.limits import current
 
@@ -71,6 +71,8 @@ def load_yaml_text(text: str, *, source: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise DescriptorError([Problem(message=f"invalid YAML: {exc}", source=source)]) from None
+    except OpennessError:
+        raise
     except (ValueError, OverflowError) as exc:  # a scalar PyYAML's constructors cannot convert
         raise DescriptorError(
             [Problem(message=f"invalid YAML: a value cannot be read ({exc})", source=source)]
