@@ -98,7 +98,7 @@ def _run(name: str, seconds: int) -> dict[str, object]:
     seeds = _write_corpus(name, artifacts / "corpus")
     before = set(artifacts.glob("crash-*")) | set(artifacts.glob("timeout-*")) | set(artifacts.glob("oom-*"))
     started = time.monotonic()
-    result = subprocess.run(  # noqa: S603 - our own script
+    result = subprocess.run(
         [sys.executable, __file__, "--child", name, "--seconds", str(seconds)],
         capture_output=True,
         text=True,
