@@ -99,12 +99,13 @@ CASES: list[tuple[str, str, str | None]] = [
         "cyclic verdicts",
         "cycle.toml",
         RUBRIC
-        + '\n[[verdicts]]\nid = "a"\ntitle = "A"\nbuilds-on = "b"\n\n[[verdicts]]\nid = "b"\ntitle = "B"\nbuilds-on = "a"\n',
+        + '\n[[verdicts]]\nid = "a"\ntitle = "A"\nbuilds-on = "b"\n'
+        + '\n[[verdicts]]\nid = "b"\ntitle = "B"\nbuilds-on = "a"\n',
     ),
     (
         "empty rubric",
         "empty.toml",
-        RUBRIC.split("[[criteria]]")[0].replace("[scale]", "criteria = []\n\n[scale]"),
+        RUBRIC.split("[[criteria]]", maxsplit=1)[0].replace("[scale]", "criteria = []\n\n[scale]"),
     ),
     ("unknown licence list", "list.toml", RUBRIC.replace('access = "public" }', 'licence-in = "open-licenses" }')),
     ("unknown condition shape", "shape.toml", RUBRIC.replace('{ component = "weights"', '{ componnet = "weights"')),
@@ -132,7 +133,7 @@ def _loader(title: str, name: str) -> Callable[[str], object]:
         return openness.load_rubric
     if name.endswith(".yml"):
         return mot.read if title.startswith(("bad MOT", "MOT")) else read
-    text = dict((n, t) for _, n, t in CASES)[name]
+    text = {n: t for _, n, t in CASES}[name]
     return openness.load_rubric if text is not None and text.startswith(RUBRIC[:20]) else openness.load_descriptor
 
 
