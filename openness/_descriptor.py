@@ -147,14 +147,18 @@ class Descriptor:
         return f"<Descriptor {self.model.id!r}: {len(self.components)} components>"
 
 
-def _prune(value: Any) -> Any:
-    """Drop unset optional keys (None, empty lists, false flags) so output reads like input."""
+def _prune(value: Any, *, keep_empty_tables: bool = False) -> Any:
+    """Drop unset optional keys (None, empty lists, false flags) so output reads like input.
+
+    Empty tables are unset defaults too, except where the keys are the input's own (an assessor
+    listed without ratings is a fact, kept).
+    """
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
-            if item is None or item is False or item in ([], {}):
+            if item is None or item is False or item == [] or (item == {} and not keep_empty_tables):
                 continue
-            out[key] = item if key == "extra" else _prune(item)
+            out[key] = item if key == "extra" else _prune(item, keep_empty_tables=key == "assessments")
         return out
     return value
 
