@@ -22,7 +22,7 @@ import importlib
 
 TYPE_CHECKING = False  # what typing.TYPE_CHECKING is at run time, without importing typing (12 ms)
 if TYPE_CHECKING:
-    from openness import catalogue, importers, licences
+    from openness import catalogue, importers, licences, limits
     from openness._batch import score_many
     from openness._compare import compare
     from openness._descriptor import Component, Descriptor, load_descriptor
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from openness._errors import (
         DescriptorError,
         LicenceError,
+        LimitError,
         OpennessError,
         Problem,
         RubricError,
@@ -50,6 +51,7 @@ __all__ = [
     "DescriptorError",
     "Evidence",
     "LicenceError",
+    "LimitError",
     "OpennessError",
     "Problem",
     "Report",
@@ -64,6 +66,7 @@ __all__ = [
     "diff",
     "importers",
     "licences",
+    "limits",
     "list_rubrics",
     "load_descriptor",
     "load_rubric",
@@ -82,6 +85,7 @@ _LAZY: dict[str, str] = {
     "DescriptorError": "openness._errors",
     "Evidence": "openness._report",
     "LicenceError": "openness._errors",
+    "LimitError": "openness._errors",
     "OpennessError": "openness._errors",
     "Problem": "openness._errors",
     "Report": "openness._report",
@@ -95,6 +99,7 @@ _LAZY: dict[str, str] = {
     "diff": "openness._diff",
     "importers": "openness.importers",
     "licences": "openness.licences",
+    "limits": "openness.limits",
     "list_rubrics": "openness._rubric",
     "load_descriptor": "openness._descriptor",
     "load_rubric": "openness._rubric",

@@ -14,6 +14,7 @@ import attrs
 from openness._convert import Invalid, Invalids, converter, did_you_mean, register_class, structure
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError
 from openness._files import parse_text, read_document
+from openness._guard import check_tree
 from openness._vocabulary import Access, Coverage, Modality, component_aliases
 
 __all__ = ["Assessment", "Component", "Descriptor", "ModelInfo", "load_descriptor"]
@@ -156,14 +157,18 @@ class Descriptor:
         return descriptor_markdown(self)
 
 
-def _prune(value: Any) -> Any:
-    """Drop unset optional keys (None, empty lists, false flags) so output reads like input."""
+def _prune(value: Any, *, keep_empty_tables: bool = False) -> Any:
+    """Drop unset optional keys (None, empty lists, false flags) so output reads like input.
+
+    Empty tables are unset defaults too, except where the keys are the input's own (an assessor
+    listed without ratings is a fact, kept).
+    """
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
-            if item is None or item is False or item in ([], {}):
+            if item is None or item is False or item == [] or (item == {} and not keep_empty_tables):
                 continue
-            out[key] = item if key == "extra" else _prune(item)
+            out[key] = item if key == "extra" else _prune(item, keep_empty_tables=key == "assessments")
         return out
     return value
 
@@ -217,6 +222,7 @@ def descriptor_from_mapping(data: Mapping[str, Any], *, source: str) -> Descript
     """Build a descriptor from a mapping, reporting every problem under ``source``."""
     if not isinstance(data, Mapping):
         raise DescriptorError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
+    check_tree(data, source=source, error=DescriptorError)
     _check_format(data, source)
     descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
     aliases = component_aliases()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -458,13 +459,13 @@ def _verdicts(
     rubric = evaluator.rubric
     by_id = {v.id: v for v in rubric.verdicts}
 
-    @functools.cache
-    def items(verdict_id: str) -> tuple[tuple[bool, str], ...]:
-        """Every requirement of the verdict (inherited ones first), each with whether it holds."""
-        verdict: Verdict = by_id[verdict_id]
-        found: list[tuple[bool, str]] = list(items(verdict.builds_on)) if verdict.builds_on else []
+    done: dict[str, tuple[tuple[bool, str], ...]] = {}
+
+    def own(verdict: Verdict) -> list[tuple[bool, str]]:
+        """The verdict's own requirements, each with whether it holds."""
+        found: list[tuple[bool, str]] = []
         for index, requirement in enumerate(verdict.requires):
-            unless = evaluator.unless.get((verdict_id, index))
+            unless = evaluator.unless.get((verdict.id, index))
             if unless is not None and unless(facts, {}) is True:
                 continue
             needed = rubric.scale[requirement.grade]
@@ -478,7 +479,19 @@ def _verdicts(
                 found.append((ok, f"{text}; {needs}" if needs else text))
         if verdict.min_score is not None:
             found.append((score >= verdict.min_score, f"the score must reach {verdict.min_score:g} (now {score:.3g})"))
-        return tuple(found)
+        return found
+
+    def items(verdict_id: str) -> tuple[tuple[bool, str], ...]:
+        """Every requirement of the verdict (inherited ones first); a loop, so long builds-on chains are fine."""
+        chain: list[str] = []
+        current: str | None = verdict_id
+        while current is not None and current not in done:
+            chain.append(current)
+            current = by_id[current].builds_on
+        inherited = done[current] if current is not None else ()
+        for member in reversed(chain):
+            inherited = done[member] = inherited + tuple(own(by_id[member]))
+        return done[verdict_id]
 
     out = []
     for verdict in rubric.verdicts:
@@ -505,17 +518,24 @@ def _met(verdict_id: str, items: Callable[[str], tuple[tuple[bool, str], ...]]) 
 
 _COMPILED: OrderedDict[int, tuple[Rubric, Evaluator]] = OrderedDict()
 _COMPILED_MAX = 128
+_COMPILED_LOCK = threading.Lock()
 
 
 def compile_rubric(rubric: Rubric) -> Evaluator:
-    """Prepare a rubric for scoring; cached per rubric object (the cache holds the rubric alive)."""
-    cached = _COMPILED.get(id(rubric))
+    """Prepare a rubric for scoring; cached per rubric object (the cache holds the rubric alive).
+
+    Safe to call from many threads: the cache is guarded by a lock (compiling happens outside it;
+    two threads compiling the same rubric at once get equal evaluators).
+    """
+    with _COMPILED_LOCK:
+        cached = _COMPILED.get(id(rubric))
     if cached is not None and cached[0] is rubric:
         return cached[1]
     evaluator = _compile(rubric)
-    _COMPILED[id(rubric)] = (rubric, evaluator)
-    while len(_COMPILED) > _COMPILED_MAX:
-        _COMPILED.popitem(last=False)
+    with _COMPILED_LOCK:
+        _COMPILED[id(rubric)] = (rubric, evaluator)
+        while len(_COMPILED) > _COMPILED_MAX:
+            _COMPILED.popitem(last=False)
     return evaluator
 
 

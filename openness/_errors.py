@@ -10,6 +10,7 @@ import attrs
 __all__ = [
     "DescriptorError",
     "LicenceError",
+    "LimitError",
     "OpennessError",
     "Problem",
     "RubricError",
@@ -25,9 +26,11 @@ def format_path(path: Sequence[PathSegment]) -> str:
     """Write a key path as it reads in TOML: ``criteria[2].weight``, ``components.weights``."""
     out: list[str] = []
     for segment in path:
-        if isinstance(segment, int):
+        if isinstance(segment, int) and not isinstance(segment, bool):
             out.append(f"[{segment}]")
             continue
+        if not isinstance(segment, str):  # a key from a caller's mapping: None, True, a tuple, ...
+            segment = repr(segment)  # noqa: PLW2901
         key = segment if _BARE_KEY.match(segment) else '"' + segment.replace('"', '\\"') + '"'
         out.append(key if not out else "." + key)
     return "".join(out)
@@ -94,3 +97,18 @@ class LicenceError(OpennessError):
 
 class UnsupportedFormatError(OpennessError):
     """An input declares a format version this release of ``openness`` does not know."""
+
+
+class LimitError(OpennessError):
+    """An input goes over a resource limit (size, nesting, aliases, criteria, licence terms).
+
+    ``limit`` names the limit (an attribute of :class:`openness.limits.Limits`); the message says
+    how to raise it.
+    """
+
+    def __init__(self, problems: Iterable[Problem] | str, limit: str | None = None) -> None:
+        super().__init__(problems)
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[type[OpennessError], tuple[tuple[Problem, ...], str | None]]:  # type: ignore[override]
+        return (type(self), (self.problems, self.limit))

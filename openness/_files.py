@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import OpennessError, Problem
+from openness._guard import check_text, check_tree, limit_error, read_capped
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,28 +24,39 @@ _TOML_END = re.compile(r"^(?P<message>.*?) \(at end of document\)$", re.DOTALL)
 
 
 def parse_text(text: str, *, kind: str, source: str, error: type[OpennessError]) -> dict[str, Any]:
-    """Parse ``text`` as ``kind`` ("toml" or "json") into a dict; raise ``error`` naming ``source``."""
+    """Parse ``text`` as ``kind`` ("toml" or "json") into a dict; raise ``error`` naming ``source``.
+
+    The limits of :mod:`openness.limits` apply: size before parsing, nesting and values after.
+    """
+    check_text(text, source=source)
+    data: dict[str, Any]
     if kind == "json":
         try:
-            data = json.loads(text)
+            loaded = json.loads(text)
         except json.JSONDecodeError as exc:
             raise error(
                 [Problem(message=f"invalid JSON: {exc.msg}", source=source, line=exc.lineno, column=exc.colno)]
             ) from None
         except RecursionError:
-            raise error([Problem(message="invalid JSON: nested too deeply", source=source)]) from None
-        if not isinstance(data, dict):
+            raise limit_error("max_depth", "tables and lists are nested too deeply", source=source) from None
+        except ValueError as exc:  # a number with more digits than Python converts
+            raise error([Problem(message=f"invalid JSON: {exc}", source=source)]) from None
+        if not isinstance(loaded, dict):
             raise error(
-                [Problem(message=f"expected a JSON object at the top, got {type(data).__name__}", source=source)]
+                [Problem(message=f"expected a JSON object at the top, got {type(loaded).__name__}", source=source)]
             )
-        return data
-    try:
-        document: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise error([_toml_problem(exc, source)]) from None
-    except RecursionError:
-        raise error([Problem(message="invalid TOML: nested too deeply", source=source)]) from None
-    return document
+        data = loaded
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise error([_toml_problem(exc, source)]) from None
+        except RecursionError:
+            raise limit_error("max_depth", "tables and lists are nested too deeply", source=source) from None
+        except ValueError as exc:  # a number with more digits than Python converts
+            raise error([Problem(message=f"invalid TOML: {exc}", source=source)]) from None
+    check_tree(data, source=source, error=error)
+    return data
 
 
 def _toml_problem(exc: Exception, source: str) -> Problem:
@@ -73,11 +85,8 @@ def read_document(path: str | Path, *, error: type[OpennessError]) -> tuple[dict
 
 
 def read_text(path: Path, *, error: type[OpennessError]) -> str:
-    """A UTF-8 text file's content; ``error`` naming the file when it cannot be read or decoded."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=str(path))]) from None
+    """A UTF-8 text file's content (size-capped); ``error`` naming the file when it cannot be read or decoded."""
+    raw = read_capped(path, source=str(path), error=error)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ from openness._conditions import AssessmentCheck, ComponentCheck, Condition, che
 from openness._convert import Invalid, converter, did_you_mean, problems, register_class
 from openness._errors import Problem, RubricError, UnsupportedFormatError
 from openness._files import parse_text, read_document
+from openness._guard import check_count, check_tree
 from openness._resources import rubrics_dir
 from openness._vocabulary import component_aliases
 
@@ -277,11 +278,25 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
             previous = rubric.scale[level.grade]
     if rubric.scale and rubric.criteria and rubric.max_points <= 0:
         found.append(Invalid("the rubric's maximum points must be above zero (all weights are 0?)", ("criteria",)))
+    found += _verdict_problems(rubric, seen_ids)
+    found += _cycles(rubric)
+    found += _licence_list_problems(rubric)
+    found += _allowance_problems(rubric, seen_ids, [v.id for v in rubric.verdicts])
+    return found
+
+
+def _verdict_problems(rubric: Rubric, criterion_ids: set[str]) -> list[Invalid]:
+    found: list[Invalid] = []
+    grades = list(rubric.scale)
+    seen_ids = criterion_ids
     verdict_ids = [v.id for v in rubric.verdicts]
+    known_verdicts = set(verdict_ids)
+    seen_verdicts: set[str] = set()
     for index, verdict in enumerate(rubric.verdicts):
         where = ("verdicts", index)
-        if verdict_ids.count(verdict.id) > 1 and verdict_ids.index(verdict.id) != index:
+        if verdict.id in seen_verdicts:
             found.append(Invalid(f"verdict id {verdict.id!r} is used twice", (*where, "id")))
+        seen_verdicts.add(verdict.id)
         for r_index, requirement in enumerate(verdict.requires):
             at = (*where, "requires", r_index)
             if requirement.grade not in rubric.scale:
@@ -292,7 +307,7 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
                 for c in requirement.criteria
                 if c not in seen_ids
             ]
-        if verdict.builds_on is not None and verdict.builds_on not in verdict_ids:
+        if verdict.builds_on is not None and verdict.builds_on not in known_verdicts:
             hint = did_you_mean(verdict.builds_on, verdict_ids)
             found.append(Invalid(f"unknown verdict {verdict.builds_on!r}{hint}", (*where, "builds-on")))
         if verdict.min_score is not None and not 0 <= verdict.min_score <= 1:
@@ -303,9 +318,6 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
             found.append(Invalid("a verdict needs requires, builds-on or min-score", where))
         if verdict.gated and verdict.builds_on is None:
             found.append(Invalid("a gated verdict needs builds-on (its progress waits for that verdict)", where))
-    found += _cycles(rubric)
-    found += _licence_list_problems(rubric)
-    found += _allowance_problems(rubric, seen_ids, verdict_ids)
     return found
 
 
@@ -365,31 +377,49 @@ def _allowance_problems(rubric: Rubric, criteria: set[str], verdicts: list[str])
 
 
 def _cycles(rubric: Rubric) -> list[Invalid]:
+    """Every builds-on cycle, reported once at each verdict on it; linear in the number of verdicts."""
     parents = {v.id: v.builds_on for v in rubric.verdicts}
-    found = []
+    first_index: dict[str, int] = {}
     for index, verdict in enumerate(rubric.verdicts):
-        chain = [verdict.id]
-        current = parents.get(verdict.id)
-        while current is not None and current in parents:
-            if current == verdict.id:
-                found.append(
-                    Invalid(
-                        f"verdicts build on each other in a cycle: {' -> '.join([*chain, current])}",
-                        ("verdicts", index, "builds-on"),
-                    )
-                )
-                break
-            if current in chain:
-                break
-            chain.append(current)
-            current = parents.get(current)
-    return found
+        first_index.setdefault(verdict.id, index)
+    state: dict[str, int] = {}  # 1: on the walk now, 2: done
+    on_cycle: dict[str, list[str]] = {}
+    for start in parents:
+        walk: list[str] = []
+        current: str | None = start
+        while current is not None and current in parents and current not in state:
+            state[current] = 1
+            walk.append(current)
+            current = parents[current]
+        if current is not None and state.get(current) == 1:
+            cycle = walk[walk.index(current) :]
+            for offset, member in enumerate(cycle):
+                on_cycle[member] = cycle[offset:] + cycle[:offset]
+        for member in walk:
+            state[member] = 2
+    found = []
+    for verdict_id, cycle in on_cycle.items():
+        chain = " -> ".join([*cycle, verdict_id])
+        found.append((first_index[verdict_id], chain))
+    return [
+        Invalid(f"verdicts build on each other in a cycle: {chain}", ("verdicts", index, "builds-on"))
+        for index, chain in sorted(found)
+    ]
+
+
+def _check_sizes(data: Mapping[str, Any], source: str) -> None:
+    check_tree(data, source=source, error=RubricError)
+    for key, limit in (("criteria", "max_criteria"), ("verdicts", "max_verdicts")):
+        value = data.get(key)
+        if isinstance(value, (list, tuple)):
+            check_count(len(value), limit, key, source=source, path=(key,))
 
 
 def rubric_from_mapping(data: Mapping[str, Any], *, source: str) -> Rubric:
     """Build and check a rubric, reporting every problem under ``source``."""
     if not isinstance(data, Mapping):
         raise RubricError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
+    _check_sizes(data, source)
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT:
         raise UnsupportedFormatError(

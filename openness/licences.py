@@ -22,8 +22,10 @@ import re
 import attrs
 
 from openness._errors import LicenceError, Problem
+from openness._guard import limit_error
 from openness._licence_table import Licence, agree, normalise, table
 from openness._vocabulary import restrictions
+from openness.limits import current
 
 __all__ = ["CLASSES", "Licence", "Reading", "all_licences", "has_class", "lookup", "read"]
 
@@ -48,8 +50,8 @@ CLASS_TITLES: dict[str, str] = {
     "commercial-use": "commercial-use",
 }
 _COMMERCIAL_BLOCKERS = ("non-commercial", "research-only", "non-production")
-MAX_EXPRESSION_LENGTH = 10_000
-MAX_ALTERNATIVES = 1_024
+_MAX_SUGGESTIONS = 8  # unknown names in one expression for which close matches are looked up
+_OPERATORS = frozenset({"(", ")", "AND", "OR", "WITH"})
 _TOKEN = re.compile(r"(\(|\)|(?<![^\s()])(?:AND|OR|WITH)(?![^\s()]))")
 
 
@@ -176,8 +178,8 @@ def _suggest(text: str) -> str:
     return f" (close: {', '.join(ids)})" if ids else ""
 
 
-def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
-    """Resolve one licence name: (licence, note, warning).
+def _resolve(text: str, *, suggest: bool = True) -> tuple[Licence, str | None, str | None]:
+    """Resolve one licence name: (licence, note, warning); ``suggest`` looks for close names when unknown.
 
     An unknown or ambiguous name comes back as a licence of kind ``unknown`` whose id is the
     text itself; :func:`_unresolved` tells those apart from the table's own entries.
@@ -191,7 +193,7 @@ def _resolve(text: str) -> tuple[Licence, str | None, str | None]:
         return _unknown(text, ambiguity.candidates), None, warning
     target = known.by_name.get(key)
     if target is None:
-        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text)}"
+        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text) if suggest else ''}"
     licence = known.licences.get(target) or known.exceptions[target]
     note = None if text == licence.id else f"{text!r} read as {licence.id}"
     family: str | None = None
@@ -214,9 +216,12 @@ def _replacement_note(text: str, licence: Licence) -> str:
 class _Parser:
     """Recursive descent over SPDX-style expressions: OR < AND < WITH, with parentheses."""
 
-    def __init__(self, text: str, *, whole: bool = False) -> None:
+    def __init__(self, text: str, *, whole: bool = False, bounds: tuple[int, int, int] = (256, 1_024, 64)) -> None:
         self.text = text
         self.tokens = [text.strip()] if whole else [t for t in (s.strip() for s in _TOKEN.split(text)) if t]
+        self.max_terms, self.max_alternatives, self.max_depth = bounds
+        self.depth = 0
+        self.suggestions = _MAX_SUGGESTIONS
         self.position = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
@@ -237,6 +242,9 @@ class _Parser:
     def parse(self) -> tuple[str, list[list[Licence]]]:
         if not self.tokens:
             raise self.fail("it is empty")
+        terms = sum(1 for t in self.tokens if t not in _OPERATORS)
+        if terms > self.max_terms:
+            raise self.over("max_licence_terms", f"it names {terms:,} licences")
         expression, _, alternatives = self.parse_or()
         if self.peek() is not None:
             raise self.fail(f"unexpected {self.peek()!r}")
@@ -271,7 +279,7 @@ class _Parser:
             token = self.peek()
             if token is None or token in {"(", ")", "AND", "OR", "WITH"}:
                 raise self.fail("WITH must be followed by an exception id")
-            exception, note, warning = _resolve(self.take())
+            exception, note, warning = self.resolve(self.take())
             if exception.replaced_by:
                 note = f"{note or repr(exception.id)} ({exception.id} is a deprecated SPDX id)"
                 replacement = table().exceptions.get(exception.replaced_by)
@@ -294,7 +302,11 @@ class _Parser:
             raise self.fail("it ends where a licence is expected")
         if word == "(":
             self.take()
+            self.depth += 1
+            if self.depth > self.max_depth:
+                raise self.over("max_depth", "its parentheses are nested too deeply")
             result = self.parse_or()
+            self.depth -= 1
             if self.peek() != ")":
                 raise self.fail("a '(' is not closed")
             self.take()
@@ -302,7 +314,7 @@ class _Parser:
         if word in {")", "AND", "OR", "WITH"}:
             raise self.fail(f"unexpected {word!r} where a licence is expected")
         token = self.take()
-        licence, note, warning = _resolve(token)
+        licence, note, warning = self.resolve(token)
         if licence.replaced_by:
             return self.replace(token, licence)
         self.record(note, warning, licence)
@@ -311,7 +323,7 @@ class _Parser:
     def replace(self, token: str, licence: Licence) -> tuple[str, str, list[list[Licence]]]:
         """Read a deprecated SPDX id as its replacement expression."""
         assert licence.replaced_by is not None  # noqa: S101 - the caller checked
-        inner = _Parser(licence.replaced_by)
+        inner = _Parser(licence.replaced_by, bounds=(self.max_terms, self.max_alternatives, self.max_depth))
         text, operator, alternatives = inner.parse_or()
         self.notes.append(_replacement_note(token, licence))
         self.notes.extend(inner.notes)
@@ -319,6 +331,13 @@ class _Parser:
         self.unresolved.extend(inner.unresolved)
         self.exceptions.extend(inner.exceptions)
         return text, operator, alternatives
+
+    def resolve(self, token: str) -> tuple[Licence, str | None, str | None]:
+        """Resolve a name; close matches are looked for only for the first few unknown names (they are slow)."""
+        found = _resolve(token, suggest=self.suggestions > 0)
+        if found[0].kind == "unknown":
+            self.suggestions -= 1
+        return found
 
     def record(self, note: str | None, warning: str | None, licence: Licence) -> None:
         if note:
@@ -328,9 +347,12 @@ class _Parser:
         if _unresolved(licence):
             self.unresolved.append(licence.id)
 
+    def over(self, limit: str, what: str) -> LicenceError:
+        return self.fail(limit_error(limit, what, source=None).problems[0].message)
+
     def limit(self, alternatives: list[list[Licence]]) -> None:
-        if len(alternatives) > MAX_ALTERNATIVES:
-            raise self.fail(f"it has more than {MAX_ALTERNATIVES} alternatives")
+        if len(alternatives) > self.max_alternatives:
+            raise self.over("max_licence_alternatives", f"it has more than {self.max_alternatives:,} alternatives")
 
 
 def _wrap(text: str, operator: str, *looser: str) -> str:
@@ -338,32 +360,41 @@ def _wrap(text: str, operator: str, *looser: str) -> str:
     return f"({text})" if operator in ("OR", *looser) else text
 
 
-@functools.lru_cache(maxsize=4096)
 def read(text: str) -> Reading:
     """Read a licence string: a single name (id, alias, spelling) or an SPDX expression.
 
     Never raises for an unknown name: the reading says what it could not recognise. A string that
-    is not a well-formed expression reads as one unknown licence, with the reason as a warning.
+    is not a well-formed expression reads as one unknown licence, with the reason as a warning; so
+    does a string over the limits of :mod:`openness.limits` (length, terms, alternatives, nesting).
     """
-    if len(text) > MAX_EXPRESSION_LENGTH:
+    if not isinstance(text, str):
+        raise LicenceError([Problem(message=f"expected a licence string, got {type(text).__name__}")])
+    limits = current()
+    if len(text) > limits.max_licence_length:
         shown = text[:80] + "..."
+        warning = limit_error("max_licence_length", f"the licence string is {len(text):,} characters", source=None)
         return Reading(
             text=shown,
             expression=shown,
             alternatives=((_unknown(shown),),),
-            warnings=(f"the licence string is longer than {MAX_EXPRESSION_LENGTH} characters",),
+            warnings=(warning.problems[0].message,),
             unresolved=(shown,),
         )
+    return _read(text, (limits.max_licence_terms, limits.max_licence_alternatives, limits.max_depth))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(text: str, bounds: tuple[int, int, int]) -> Reading:
     whole_key = normalise(text)
     known = table()
     spelling = known.spellings.get(whole_key)
     if spelling is not None:
-        inner = read(spelling.expression)
+        inner = _read(spelling.expression, bounds)
         note = f"{text.strip()!r} read as {inner.expression} ({spelling.notes})" if spelling.notes else None
         return attrs.evolve(inner, text=text, notes=(note or f"{text.strip()!r} read as {inner.expression}",))
     # One name, possibly with spaces or operator words inside ("Component not include"), or an expression.
     whole = whole_key in known.by_name or whole_key in known.ambiguous or not _TOKEN.search(text)
-    parser = _Parser(text, whole=whole)
+    parser = _Parser(text, whole=whole, bounds=bounds)
     try:
         expression, alternatives = parser.parse()
     except LicenceError as exc:
@@ -389,8 +420,13 @@ def read(text: str) -> Reading:
 def lookup(text: str) -> Licence:
     """The licence a single name stands for (an SPDX id, a Hugging Face id, an alias).
 
-    Raises :class:`openness.LicenceError` for an unknown or ambiguous name, with close matches.
+    Raises :class:`openness.LicenceError` for an unknown or ambiguous name, with close matches, and
+    :class:`openness.LimitError` for a name longer than ``max_licence_length``.
     """
+    if not isinstance(text, str):
+        raise LicenceError([Problem(message=f"expected a licence name, got {type(text).__name__}")])
+    if len(text) > current().max_licence_length:
+        raise limit_error("max_licence_length", f"the licence name is {len(text):,} characters", source=None)
     licence, _, warning = _resolve(text)
     if _unresolved(licence):
         raise LicenceError([Problem(message=warning or f"{text!r} is not a known licence")])

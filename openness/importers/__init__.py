@@ -15,7 +15,7 @@ from openness._descriptor import Descriptor
 from openness._errors import DescriptorError, Problem
 from openness.importers._common import load_yaml, slug
 
-__all__ = ["YAML_SUFFIXES", "kind_of", "read"]
+__all__ = ["YAML_SUFFIXES", "from_data", "kind_of", "read"]
 
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 
@@ -32,14 +32,19 @@ def kind_of(data: object) -> str | None:
 
 def read(path: str | Path) -> Descriptor:
     """Read a MOT or index YAML file, telling the two apart by their top-level tables."""
+    data, source = load_yaml(path)
+    return from_data(data, source=source, file_name=Path(path).name)
+
+
+def from_data(data: object, *, source: str, file_name: str) -> Descriptor:
+    """A descriptor from parsed MOT or index YAML (see :func:`read`); ``file_name`` gives the id."""
     from openness.importers import mot, osai  # noqa: PLC0415 - submodules of this package
 
-    data, source = load_yaml(path)
     kind = kind_of(data)
     if kind == "mot":
-        return mot.from_mapping(data, source=source, model_id=slug(Path(path).stem))
+        return mot.from_mapping(data, source=source, model_id=slug(Path(file_name).stem))
     if kind == "osai":
-        return osai.from_mapping(data, source=source, file_name=Path(path).name)
+        return osai.from_mapping(data, source=source, file_name=file_name)
     message = (
         "not a known model file: expected a Model Openness Tool file (a 'release' table) or a European Open"
         " Source AI Index file (a 'system' or 'project' table)"

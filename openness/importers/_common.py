@@ -9,9 +9,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from openness._errors import DescriptorError, Problem
+from openness._errors import DescriptorError, OpennessError, Problem
+from openness._guard import check_text, limit_error, read_capped
+from openness.limits import current
 
-__all__ = ["load_yaml", "restore_nulls", "slug", "without_nulls"]
+__all__ = ["load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls"]
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 
@@ -26,33 +28,113 @@ def _yaml() -> Any:
 
 
 def load_yaml(path: str | Path) -> tuple[Any, str]:
-    """Parse a YAML file with PyYAML's safe loader (the C one when present); errors name file, line, column."""
-    yaml = _yaml()
+    """Parse a YAML file with PyYAML's safe loader (the C one when present); errors name file, line, column.
+
+    The limits of :mod:`openness.limits` apply (see :func:`load_yaml_text`); the size is checked
+    before the file is read in full.
+    """
     source = str(path)
+    raw = read_capped(Path(path), source=source, error=DescriptorError)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DescriptorError([Problem(message=f"cannot read file: {exc.strerror or exc}", source=source)]) from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DescriptorError([Problem(message=f"not UTF-8 text (byte {exc.start})", source=source)]) from None
+    return load_yaml_text(text, source=source), source
+
+
+def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
+    """Parse YAML text safely, within the limits of :mod:`openness.limits`; errors name ``source``.
+
+    Before anything is built, one pass over the parser's events refuses text over ``max_bytes``,
+    nesting deeper than ``max_depth``, more than ``max_nodes`` values once aliases are expanded
+    (billion-laughs documents), and aliases to a node that contains them (cycles). Only then does
+    PyYAML's safe loader (the C one when present) build the data. ``first_line`` is the line of the
+    file the text starts on (for YAML embedded in a larger file), used in error locations.
+    """
+    yaml = _yaml()
+    check_text(text, source=source)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader), source
+        _scan(yaml, text, loader, source, first_line)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(p for p in (exc.context, exc.problem) if p) or "malformed YAML"
+        context = exc.context
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" (from line {first_line + exc.context_mark.line})"
+        message = ", ".join(p for p in (context, exc.problem) if p) or "malformed YAML"
         raise DescriptorError(
             [
                 Problem(
                     message=f"invalid YAML: {message}",
                     source=source,
-                    line=mark.line + 1 if mark else None,
+                    line=first_line + mark.line if mark else None,
                     column=mark.column + 1 if mark else None,
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:
         raise DescriptorError([Problem(message=f"invalid YAML: {exc}", source=source)]) from None
+    except OpennessError:
+        raise
+    except (ValueError, OverflowError) as exc:  # a scalar PyYAML's constructors cannot convert
+        raise DescriptorError(
+            [Problem(message=f"invalid YAML: a value cannot be read ({exc})", source=source)]
+        ) from None
+
+
+def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> None:
+    """Check nesting, expanded size and alias cycles from the event stream, in one linear pass."""
+    limits = current()
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    sizes: dict[str, int] = {}  # anchor -> values in its node, aliases expanded
+    heights: dict[str, int] = {}  # anchor -> nesting inside its node
+    open_nodes: list[list[Any]] = []  # [anchor, values so far, deepest nesting below]
+    total = 0
+
+    def add(size: int, height: int) -> None:
+        nonlocal total
+        if open_nodes:
+            open_nodes[-1][1] += size
+            open_nodes[-1][2] = max(open_nodes[-1][2], height)
+        else:
+            total += size
+        if total + sum(node[1] for node in open_nodes) > max_nodes:
+            raise limit_error("max_nodes", "the document has too many values (YAML aliases expanded)", source=source)
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(open_nodes) + 1 > max_depth:
+                raise limit_error("max_depth", "tables and lists are nested too deeply", source=source)
+            open_nodes.append([event.anchor, 1, 0])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, size, below = open_nodes.pop()
+            if anchor is not None:
+                sizes[anchor], heights[anchor] = size, below + 1
+            add(size, below + 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                sizes[event.anchor], heights[event.anchor] = 1, 0
+            add(1, 0)
+        elif isinstance(event, yaml.AliasEvent):
+            if any(node[0] == event.anchor for node in open_nodes):
+                mark = event.start_mark
+                raise DescriptorError(
+                    [
+                        Problem(
+                            message=f"invalid YAML: alias *{event.anchor} refers to a node that contains it (a cycle)",
+                            source=source,
+                            line=first_line + mark.line if mark else None,
+                            column=mark.column + 1 if mark else None,
+                        )
+                    ]
+                )
+            height = heights.get(event.anchor, 0)
+            if len(open_nodes) + height > max_depth:
+                raise limit_error(
+                    "max_depth", "tables and lists are nested too deeply (YAML aliases expanded)", source=source
+                )
+            add(sizes.get(event.anchor, 1), height)
 
 
 def slug(name: str) -> str:

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from openness._descriptor import Descriptor, descriptor_from_mapping
 from openness._errors import DescriptorError, Problem
 from openness._files import read_text
@@ -41,27 +43,22 @@ _HEADING = re.compile(r"^#[ \t]+(?P<title>\S.*?)[ \t#]*$", re.MULTILINE)
 
 def _yaml_load(text: str, *, source: str, first_line: int) -> object:
     try:
-        import yaml  # noqa: PLC0415 - optional dependency, loaded when a card is read
+        import yaml  # noqa: PLC0415, F401 - optional dependency, loaded when a card is read
     except ImportError:
         msg = "reading Hugging Face model cards needs PyYAML: pip install 'openness[import]'"
         raise ImportError(msg) from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from openness.importers._common import load_yaml_text  # noqa: PLC0415 - the limits for untrusted YAML
+
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader (C or Python)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        context = exc.context
-        if context and exc.context_mark is not None and exc.context_mark is not mark:
-            context += f" (from line {first_line + exc.context_mark.line})"
-        what = ", ".join(part for part in (context, exc.problem) if part) or "invalid YAML"
-        message = f"invalid YAML in the front matter: {what}"
-        raise DescriptorError([Problem(message=message, source=source, line=line, column=column)]) from None
-    except yaml.YAMLError as exc:
-        raise DescriptorError([Problem(message=f"invalid YAML in the front matter: {exc}", source=source)]) from None
-    except RecursionError:
-        raise DescriptorError([Problem(message="invalid YAML: nested too deeply", source=source)]) from None
+        return load_yaml_text(text, source=source, first_line=first_line)
+    except DescriptorError as exc:
+        named = [
+            attrs.evolve(
+                problem, message=problem.message.replace("invalid YAML:", "invalid YAML in the front matter:", 1)
+            )
+            for problem in exc.problems
+        ]
+        raise type(exc)(named) from None
 
 
 def front_matter(text: str, *, source: str = "<model card>") -> tuple[dict[str, Any] | None, str]:

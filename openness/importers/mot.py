@@ -104,7 +104,7 @@ def _check_shape(data: Any, source: str) -> tuple[Mapping[str, Any], list[Any]]:
             problems.append(_problem("expected a component table", source, "release", "components", index))
             continue
         mof_name = entry.get("name")
-        if mof_name not in known:
+        if not isinstance(mof_name, str) or mof_name not in known:
             from openness._convert import did_you_mean  # noqa: PLC0415
 
             hint = did_you_mean(str(mof_name), list(known))

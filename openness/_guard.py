@@ -1,0 +1,86 @@
+"""Enforcing :mod:`openness.limits`: sizes before parsing, nesting and cycles after, in linear time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openness._errors import LimitError, OpennessError, PathSegment, Problem
+from openness.limits import current
+
+__all__ = ["check_bytes", "check_count", "check_text", "check_tree", "limit_error", "read_capped"]
+
+
+def limit_error(limit: str, what: str, *, source: str | None, path: Sequence[PathSegment] = ()) -> LimitError:
+    """A :class:`LimitError`: what went over, the limit's value, and how to raise it."""
+    value = getattr(current(), limit)
+    message = (
+        f"{what}, over the limit {limit} = {value:,}"
+        f" (raise it with openness.limits.limited({limit}=...) or openness.limits.set_limits)"
+    )
+    return LimitError([Problem(message=message, source=source, path=tuple(path))], limit=limit)
+
+
+def check_bytes(size: int, *, source: str | None) -> None:
+    """Refuse an input of ``size`` bytes when it is over ``max_bytes``."""
+    if size > current().max_bytes:
+        raise limit_error("max_bytes", f"the input is {size:,} bytes", source=source)
+
+
+def check_text(text: str, *, source: str | None) -> None:
+    """Refuse a text whose UTF-8 form is over ``max_bytes`` (counted without encoding when it is clearly under)."""
+    cap = current().max_bytes
+    if len(text) > cap:
+        raise limit_error("max_bytes", f"the input is over {cap:,} bytes", source=source)
+    if len(text) * 4 > cap:
+        check_bytes(len(text.encode("utf-8", "surrogatepass")), source=source)
+
+
+def read_capped(path: Path, *, source: str, error: type[OpennessError]) -> bytes:
+    """A file's bytes, refusing it (before reading it all) when it is over ``max_bytes``."""
+    cap = current().max_bytes
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(cap + 1)
+    except OSError as exc:
+        raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=source)]) from None
+    if len(raw) > cap:
+        raise limit_error("max_bytes", f"the file is more than {cap:,} bytes", source=source)
+    return raw
+
+
+def check_count(count: int, limit: str, what: str, *, source: str | None, path: Sequence[PathSegment] = ()) -> None:
+    """Refuse ``count`` items of ``what`` when it is over ``limit``."""
+    if count > getattr(current(), limit):
+        raise limit_error(limit, f"{count:,} {what}", source=source, path=path)
+
+
+def check_tree(value: object, *, source: str | None, error: type[OpennessError]) -> None:
+    """Walk nested mappings and lists without recursion: refuse too deep, too many values, or a cycle.
+
+    A mapping handed in by a caller may contain itself; that is an ``error``, not a limit.
+    """
+    limits = current()
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    nodes = 0
+    # Each entry: (value, depth, key path, ids of the containers above it).
+    stack: list[tuple[object, int, tuple[PathSegment, ...], frozenset[int]]] = [(value, 0, (), frozenset())]
+    while stack:
+        item, depth, path, above = stack.pop()
+        nodes += 1
+        if nodes > max_nodes:
+            raise limit_error("max_nodes", "the document has too many values", source=source)
+        children: list[tuple[PathSegment, Any]]
+        if isinstance(item, Mapping):
+            children = [(k if isinstance(k, (str, int)) else str(k), v) for k, v in item.items()]
+        elif isinstance(item, (list, tuple)):
+            children = list(enumerate(item))
+        else:
+            continue
+        if depth + 1 > max_depth:
+            raise limit_error("max_depth", "tables and lists are nested too deeply", source=source, path=path)
+        if id(item) in above:
+            raise error([Problem(message="this value contains itself (a cycle)", source=source, path=path)])
+        inside = above | {id(item)}
+        stack.extend((child, depth + 1, (*path, key), inside) for key, child in reversed(children))
