@@ -232,10 +232,21 @@ def _model_card(text: str) -> object:
 
 
 def _card_seeds(_: Path | None) -> list[Any]:
+    """Model cards made from the catalogue (the package ships no card files), plus the test cards when present."""
+    from openness import catalogue  # noqa: PLC0415
+
+    seeds: list[Any] = []
+    for descriptor in catalogue.all():
+        weights = descriptor.components.get("weights")
+        licence = weights.licence if weights is not None and weights.licence else "other"
+        seeds.append(
+            f"---\nlicense: {json.dumps(licence)}\nbase_model: {json.dumps(descriptor.model.base_model or '')}\n"
+            f"tags: [text-generation]\nextra_gated_prompt: null\n---\n# {descriptor.model.name}\n"
+        )
     folder = Path(__file__).resolve().parent.parent / "tests" / "data" / "model-cards"
-    if not folder.is_dir():
-        return []
-    return [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.md"))]
+    if folder.is_dir():
+        seeds += [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.md"))]
+    return seeds
 
 
 register(Reader(name="model-card", takes="text", syntax="plain", read=_model_card, needs=("yaml",), seeds=_card_seeds))
