@@ -164,64 +164,41 @@ def _licence_seeds(_: Path | None) -> list[Any]:
 _MOT = ("mot/models/*.yml", "mot/fixtures/*.yml")
 _OSAI = ("osai/current/*.y*ml", "osai/legacy/*.y*ml")
 
-register(
-    Reader(name="rubric-toml", takes="text", syntax="toml", read=_rubric_text("toml"), seeds=_seeds("rubrics", "text"))
-)
-register(
-    Reader(name="rubric-json", takes="text", syntax="json", read=_rubric_text("json"), seeds=_seeds("rubrics", "json"))
-)
-register(
-    Reader(
-        name="rubric-mapping", takes="object", syntax="object", read=_rubric_object, seeds=_seeds("rubrics", "object")
+for _kind, _folder, _text_reader, _object_reader in (
+    ("rubric", "rubrics", _rubric_text, _rubric_object),
+    ("descriptor", "catalogue", _descriptor_text, _descriptor_object),
+):
+    _syntaxes: tuple[tuple[Literal["toml", "json"], str], ...] = (("toml", "text"), ("json", "json"))
+    for _syntax, _seed_kind in _syntaxes:
+        register(
+            Reader(
+                name=f"{_kind}-{_syntax}",
+                takes="text",
+                syntax=_syntax,
+                read=_text_reader(_syntax),
+                seeds=_seeds(_folder, _seed_kind),
+            )
+        )
+    register(
+        Reader(
+            name=f"{_kind}-mapping",
+            takes="object",
+            syntax="object",
+            read=_object_reader,
+            seeds=_seeds(_folder, "object"),
+        )
     )
-)
-register(
-    Reader(
-        name="descriptor-toml",
-        takes="text",
-        syntax="toml",
-        read=_descriptor_text("toml"),
-        seeds=_seeds("catalogue", "text"),
+for _name, _importer, _patterns in (("mot", "mot", _MOT), ("osai", "osai", _OSAI), ("import", "any", (*_MOT, *_OSAI))):
+    register(
+        Reader(
+            name=f"{_name}-yaml",
+            takes="text",
+            syntax="yaml",
+            read=_yaml_reader(_importer),
+            needs=("yaml",),
+            seeds=_shared(*_patterns),
+        )
     )
-)
-register(
-    Reader(
-        name="descriptor-json",
-        takes="text",
-        syntax="json",
-        read=_descriptor_text("json"),
-        seeds=_seeds("catalogue", "json"),
-    )
-)
-register(
-    Reader(
-        name="descriptor-mapping",
-        takes="object",
-        syntax="object",
-        read=_descriptor_object,
-        seeds=_seeds("catalogue", "object"),
-    )
-)
-register(
-    Reader(
-        name="mot-yaml", takes="text", syntax="yaml", read=_yaml_reader("mot"), needs=("yaml",), seeds=_shared(*_MOT)
-    )
-)
-register(
-    Reader(
-        name="osai-yaml", takes="text", syntax="yaml", read=_yaml_reader("osai"), needs=("yaml",), seeds=_shared(*_OSAI)
-    )
-)
-register(
-    Reader(
-        name="import-yaml",
-        takes="text",
-        syntax="yaml",
-        read=_yaml_reader("any"),
-        needs=("yaml",),
-        seeds=_shared(*_MOT, *_OSAI),
-    )
-)
 
 
 def _model_card(text: str) -> object:

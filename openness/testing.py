@@ -318,17 +318,40 @@ def check_verdict_chains(rubric: RubricLike, *, max_examples: int | None = None)
     found = _search(strategies.descriptors(loaded), failing, search_settings(max_examples))
     if found is not None:
         descriptor, message = found
-        return CheckResult(
-            check="verdict-chains",
-            ok=False,
-            message=message,
-            counterexample=Counterexample(explanation=message, descriptor=descriptor),
-        )
+        return _failed("verdict-chains", descriptor, message)
     chains = ", ".join(f"{v.id} > {v.builds_on}" for v in chained)
     return CheckResult(check="verdict-chains", ok=True, message=f"verdicts nest: {chains}")
 
 
 # ---- searched checks -----------------------------------------------------------------------------
+
+
+def _failed(check: str, descriptor: Descriptor, message: str) -> CheckResult:
+    """A failed check with its (shrunk) counterexample."""
+    return CheckResult(
+        check=check,
+        ok=False,
+        message=message,
+        counterexample=Counterexample(explanation=message, descriptor=descriptor),
+    )
+
+
+def _check_reports(
+    check: str,
+    rubric: RubricLike,
+    problems: Callable[[Rubric, Report], str | None],
+    ok_message: str,
+    max_examples: int | None,
+) -> CheckResult:
+    """Search the rubric's descriptors for a report ``problems`` objects to."""
+    loaded = load_rubric(rubric)
+    evaluator = compile_rubric(loaded)
+    found = _search(
+        strategies.descriptors(loaded), lambda d: problems(loaded, evaluator(d)), search_settings(max_examples)
+    )
+    if found is not None:
+        return _failed(check, *found)
+    return CheckResult(check=check, ok=True, message=ok_message)
 
 
 def _bounded_problems(rubric: Rubric, report: Report) -> str | None:
@@ -349,22 +372,9 @@ def _bounded_problems(rubric: Rubric, report: Report) -> str | None:
 
 def check_bounded(rubric: RubricLike, *, max_examples: int | None = None) -> CheckResult:
     """Scores in [0, 1], points within [0, max] (in total and per criterion), progress in [0, 1]."""
-    loaded = load_rubric(rubric)
-    evaluator = compile_rubric(loaded)
-    found = _search(
-        strategies.descriptors(loaded),
-        lambda d: _bounded_problems(loaded, evaluator(d)),
-        search_settings(max_examples),
+    return _check_reports(
+        "bounded", rubric, _bounded_problems, "scores, points and progress stay within their bounds", max_examples
     )
-    if found is not None:
-        descriptor, message = found
-        return CheckResult(
-            check="bounded",
-            ok=False,
-            message=message,
-            counterexample=Counterexample(explanation=message, descriptor=descriptor),
-        )
-    return CheckResult(check="bounded", ok=True, message="scores, points and progress stay within their bounds")
 
 
 def _shuffled(value: Any, rng: random.Random) -> Any:
@@ -400,12 +410,7 @@ def check_deterministic(rubric: RubricLike, *, max_examples: int | None = None) 
     if found is not None:
         (data, _), message = found
         descriptor = load_descriptor(data)
-        return CheckResult(
-            check="deterministic",
-            ok=False,
-            message=message,
-            counterexample=Counterexample(explanation=message, descriptor=descriptor),
-        )
+        return _failed("deterministic", descriptor, message)
     return CheckResult(check="deterministic", ok=True, message="reports do not depend on order or on caching")
 
 
@@ -435,22 +440,9 @@ def _explanation_problems(rubric: Rubric, report: Report) -> str | None:
 
 def check_explained(rubric: RubricLike, *, max_examples: int | None = None) -> CheckResult:
     """Every criterion result has a reason and evidence; every verdict not met says what is missing."""
-    loaded = load_rubric(rubric)
-    evaluator = compile_rubric(loaded)
-    found = _search(
-        strategies.descriptors(loaded),
-        lambda d: _explanation_problems(loaded, evaluator(d)),
-        search_settings(max_examples),
+    return _check_reports(
+        "explained", rubric, _explanation_problems, "every result has a reason and evidence", max_examples
     )
-    if found is not None:
-        descriptor, message = found
-        return CheckResult(
-            check="explained",
-            ok=False,
-            message=message,
-            counterexample=Counterexample(explanation=message, descriptor=descriptor),
-        )
-    return CheckResult(check="explained", ok=True, message="every result has a reason and evidence")
 
 
 def _verdict_reads(rubric: Rubric, verdict_id: str) -> set[str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import DescriptorError, OpennessError, Problem
-from openness._guard import check_text, limit_error, read_capped
+from openness._files import read_text
+from openness._guard import check_text, limit_error
 from openness.limits import current
 
 __all__ = ["load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls"]
@@ -34,12 +35,7 @@ def load_yaml(path: str | Path) -> tuple[Any, str]:
     before the file is read in full.
     """
     source = str(path)
-    raw = read_capped(Path(path), source=source, error=DescriptorError)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DescriptorError([Problem(message=f"not UTF-8 text (byte {exc.start})", source=source)]) from None
-    return load_yaml_text(text, source=source), source
+    return load_yaml_text(read_text(Path(path), error=DescriptorError), source=source), source
 
 
 def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
@@ -63,16 +59,7 @@ def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
         if context and exc.context_mark is not None and exc.context_mark is not mark:
             context += f" (from line {first_line + exc.context_mark.line})"
         message = ", ".join(p for p in (context, exc.problem) if p) or "malformed YAML"
-        raise DescriptorError(
-            [
-                Problem(
-                    message=f"invalid YAML: {message}",
-                    source=source,
-                    line=first_line + mark.line if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
+        raise _yaml_error(message, source, mark, first_line) from None
     except yaml.YAMLError as exc:
         raise DescriptorError([Problem(message=f"invalid YAML: {exc}", source=source)]) from None
     except OpennessError:
@@ -81,6 +68,20 @@ def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
         raise DescriptorError(
             [Problem(message=f"invalid YAML: a value cannot be read ({exc})", source=source)]
         ) from None
+
+
+def _yaml_error(message: str, source: str, mark: Any, first_line: int) -> DescriptorError:
+    """An invalid-YAML error located at a PyYAML mark (0-based lines, counted from ``first_line``)."""
+    return DescriptorError(
+        [
+            Problem(
+                message=f"invalid YAML: {message}",
+                source=source,
+                line=first_line + mark.line if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+        ]
+    )
 
 
 def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> None:
@@ -118,17 +119,8 @@ def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> No
             add(1, 0)
         elif isinstance(event, yaml.AliasEvent):
             if any(node[0] == event.anchor for node in open_nodes):
-                mark = event.start_mark
-                raise DescriptorError(
-                    [
-                        Problem(
-                            message=f"invalid YAML: alias *{event.anchor} refers to a node that contains it (a cycle)",
-                            source=source,
-                            line=first_line + mark.line if mark else None,
-                            column=mark.column + 1 if mark else None,
-                        )
-                    ]
-                )
+                message = f"alias *{event.anchor} refers to a node that contains it (a cycle)"
+                raise _yaml_error(message, source, event.start_mark, first_line)
             height = heights.get(event.anchor, 0)
             if len(open_nodes) + height > max_depth:
                 raise limit_error(
