@@ -459,23 +459,7 @@ def engine_against_mot_by_hand(options: Options) -> list[Row]:
     return [Row("engine-mot-1.0", "compiled evaluator", mine / per, theirs / per, "hand-written", "s", 2.0, note)]
 
 
-def _legacy_sum(paths: list[Path], loader: Callable[[str], Any]) -> list[tuple[str, float]]:
-    keys = [
-        "opencode",
-        "llmdata",
-        "llmweights",
-        "rldata",
-        "rlweights",
-        "license",
-        "code",
-        "architecture",
-        "preprint",
-        "paper",
-        "modelcard",
-        "datasheet",
-        "package",
-        "api",
-    ]
+def _legacy_sum(paths: list[Path], keys: list[str], loader: Callable[[str], Any]) -> list[tuple[str, float]]:
     values = {"open": 1.0, "partial": 0.5}
     out = []
     for path in paths:
@@ -506,6 +490,7 @@ def end_to_end_legacy_index(options: Options) -> list[Row]:
     paths = sorted(folder.glob("*.yaml"))
     rubric = openness.load_rubric("osai-2023")
     evaluator = compile_rubric(rubric)
+    keys = [criterion.id for criterion in rubric.criteria]  # the index's 14 parameters
 
     def ours() -> list[tuple[str, float]]:
         out = []
@@ -516,13 +501,15 @@ def end_to_end_legacy_index(options: Options) -> list[Row]:
         return out
 
     c_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    if sorted(ours()) != sorted(_legacy_sum(paths, yaml.safe_load)):
+    if sorted(ours()) != sorted(_legacy_sum(paths, keys, yaml.safe_load)):
         raise AssertionError("osai-2023 totals disagree with the plain sum")
     number = 1 if options.quick else 3
-    mine, theirs = paired_best(ours, lambda: _legacy_sum(paths, yaml.safe_load), repeat=options.repeat, number=number)
+    mine, theirs = paired_best(
+        ours, lambda: _legacy_sum(paths, keys, yaml.safe_load), repeat=options.repeat, number=number
+    )
     mine_c, theirs_c = paired_best(
         ours,
-        lambda: _legacy_sum(paths, lambda text: yaml.load(text, Loader=c_loader)),
+        lambda: _legacy_sum(paths, keys, lambda text: yaml.load(text, Loader=c_loader)),
         repeat=options.repeat,
         number=number,
     )

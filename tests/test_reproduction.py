@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import sys
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import ModuleType
@@ -19,33 +18,7 @@ from openness.importers import mot, osai
 pytestmark = pytest.mark.shared
 
 REPO = Path(__file__).resolve().parent.parent
-LEGACY_KEYS = [
-    "opencode",
-    "llmdata",
-    "llmweights",
-    "rldata",
-    "rlweights",
-    "license",
-    "code",
-    "architecture",
-    "preprint",
-    "paper",
-    "modelcard",
-    "datasheet",
-    "package",
-    "api",
-]
 MOT_CLASSES = (("class-1", 1), ("class-2", 2), ("class-3", 3))
-
-
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
@@ -81,9 +54,11 @@ def test_mot_fixtures_reproduce_expected_results(shared_data: Path) -> None:
     assert compared == len(expected)
 
 
-def test_mot_open_list_is_computed_from_mots_licence_files(shared_data: Path) -> None:
+def test_mot_open_list_is_computed_from_mots_licence_files(
+    shared_data: Path, script: Callable[[str], ModuleType]
+) -> None:
     """The rubric's open list is exactly what MOT's two licence files and hard-coded lists give (226 ids)."""
-    generator = _script("generate_mof_rubrics")
+    generator = script("generate_mof_rubrics")
     computed = generator.mot_open_licences(shared_data / "mot" / "licences")
     rubric = openness.load_rubric("mot-1.0")
     assert list(rubric.licence_lists["mot-open"].ids) == computed
@@ -92,13 +67,13 @@ def test_mot_open_list_is_computed_from_mots_licence_files(shared_data: Path) ->
     assert not {"PDDL-1.0", "OpenMDW-1.1", "C-UDA-1.0"} & set(computed)
 
 
-def test_generated_rubric_files_are_current(shared_data: Path) -> None:
+def test_generated_rubric_files_are_current(shared_data: Path, script: Callable[[str], ModuleType]) -> None:
     """The committed MOF, MOT and index rubrics equal what their generator scripts write from the data."""
-    mof = _script("generate_mof_rubrics")
+    mof = script("generate_mof_rubrics")
     open_ids = mof.mot_open_licences(shared_data / "mot" / "licences")
     assert (REPO / "rubrics" / "mot-1.0.toml").read_text(encoding="utf-8") == mof.render("mot", open_ids)
     assert (REPO / "rubrics" / "mof-1.0.toml").read_text(encoding="utf-8") == mof.render("mof", open_ids)
-    index = _script("generate_osai_rubrics")
+    index = script("generate_osai_rubrics")
     parameters = index.parameters_from_registry(shared_data / "osai" / "current" / "_parameters.yml")
     assert (REPO / "rubrics" / "osai-index.toml").read_text(encoding="utf-8") == index.render_index(parameters)
     assert (REPO / "rubrics" / "osai-2023.toml").read_text(encoding="utf-8") == index.render_legacy()
@@ -120,12 +95,15 @@ def test_legacy_index_reproduces_the_published_table(shared_data: Path) -> None:
     """Every published row: the total and all 14 grades match, and the index's order gives its ranks."""
     rows = _tsv(shared_data / "osai" / "legacy" / "published.tsv")
     rubric = openness.load_rubric("osai-2023")
+    columns = list(rows[0])
+    keys = columns[columns.index("org") + 1 :]  # the 14 ratings, in the published table's order
+    assert [c.id for c in rubric.criteria] == keys
     ranked = []
     for row in rows:
         descriptor = osai.read(shared_data / "osai" / "legacy" / row["source_file"])
         report = openness.score(descriptor, rubric)
         assert repr(report.points) == row["openness"], row["project"]
-        assert [report.result(key).grade for key in LEGACY_KEYS] == [row[key] for key in LEGACY_KEYS]
+        assert [report.result(key).grade for key in keys] == [row[key] for key in keys]
         assert report.score == report.points / 14
         ranked.append((report, int(row["rank"])))
     ranked.sort(key=lambda pair: (-pair[0].points, pair[0].model["name"]))
@@ -226,9 +204,9 @@ def test_all_mot_models_import_and_score(shared_data: Path, rubric_id: str) -> N
         assert all(0 <= v.progress <= 1 for v in report.verdicts)
 
 
-def test_mot_vs_mof_page_is_current(shared_data: Path) -> None:
+def test_mot_vs_mof_page_is_current(shared_data: Path, script: Callable[[str], ModuleType]) -> None:
     """docs/mot-vs-mof.md equals what scripts/generate_mot_vs_mof.py writes from the 273 MOT files."""
-    page = _script("generate_mot_vs_mof").render(shared_data / "mot" / "models")
+    page = script("generate_mot_vs_mof").render(shared_data / "mot" / "models")
     assert (REPO / "docs" / "mot-vs-mof.md").read_text(encoding="utf-8") == page
 
 

@@ -91,33 +91,39 @@ def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> No
     sizes: dict[str, int] = {}  # anchor -> values in its node, aliases expanded
     heights: dict[str, int] = {}  # anchor -> nesting inside its node
     open_nodes: list[list[Any]] = []  # [anchor, values so far, deepest nesting below]
-    total = 0
+    counted = 0  # values so far, aliases expanded
+    starts = {yaml.SequenceStartEvent, yaml.MappingStartEvent}
+    ends = {yaml.SequenceEndEvent, yaml.MappingEndEvent}
 
-    def add(size: int, height: int) -> None:
-        nonlocal total
-        if open_nodes:
-            open_nodes[-1][1] += size
-            open_nodes[-1][2] = max(open_nodes[-1][2], height)
-        else:
-            total += size
-        if total + sum(node[1] for node in open_nodes) > max_nodes:
-            raise limit_error("max_nodes", "the document has too many values (YAML aliases expanded)", source=source)
+    def too_many() -> OpennessError:
+        return limit_error("max_nodes", "the document has too many values (YAML aliases expanded)", source=source)
 
     for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                sizes[event.anchor], heights[event.anchor] = 1, 0
+            counted += 1
+            if open_nodes:
+                open_nodes[-1][1] += 1
+            if counted > max_nodes:
+                raise too_many()
+        elif kind in starts:
             if len(open_nodes) + 1 > max_depth:
                 raise limit_error("max_depth", "tables and lists are nested too deeply", source=source)
             open_nodes.append([event.anchor, 1, 0])
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            counted += 1
+        elif kind in ends:
             anchor, size, below = open_nodes.pop()
             if anchor is not None:
                 sizes[anchor], heights[anchor] = size, below + 1
-            add(size, below + 1)
-        elif isinstance(event, yaml.ScalarEvent):
-            if event.anchor is not None:
-                sizes[event.anchor], heights[event.anchor] = 1, 0
-            add(1, 0)
-        elif isinstance(event, yaml.AliasEvent):
+            if open_nodes:
+                parent = open_nodes[-1]
+                parent[1] += size
+                parent[2] = max(parent[2], below + 1)
+            if counted > max_nodes:
+                raise too_many()
+        elif kind is yaml.AliasEvent:
             if any(node[0] == event.anchor for node in open_nodes):
                 message = f"alias *{event.anchor} refers to a node that contains it (a cycle)"
                 raise _yaml_error(message, source, event.start_mark, first_line)
@@ -126,7 +132,14 @@ def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> No
                 raise limit_error(
                     "max_depth", "tables and lists are nested too deeply (YAML aliases expanded)", source=source
                 )
-            add(sizes.get(event.anchor, 1), height)
+            size = sizes.get(event.anchor, 1)
+            counted += size
+            if open_nodes:
+                parent = open_nodes[-1]
+                parent[1] += size
+                parent[2] = max(parent[2], height)
+            if counted > max_nodes:
+                raise too_many()
 
 
 def slug(name: str) -> str:
