@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from openness._conditions import describe
-from openness._render import clean
+from openness._render import _verdict_needs, clean
 from openness._rubric import Criterion, Rubric
 
 __all__ = ["explain_criterion", "explain_rubric"]
@@ -42,11 +42,7 @@ def explain_rubric(rubric: Rubric) -> str:
     if rubric.verdicts:
         lines += ["", "Verdicts:"]
         for verdict in rubric.verdicts:
-            needs = [f"{', '.join(r.criteria)} at least {r.grade}" for r in verdict.requires]
-            if verdict.builds_on:
-                needs.insert(0, f"everything {verdict.builds_on} needs")
-            if verdict.min_score is not None:
-                needs.append(f"a score of at least {verdict.min_score:g}")
+            needs = _verdict_needs(verdict, str, str)
             lines.append(f"  {clean(verdict.id)}: {clean(verdict.title)}; needs {clean('; '.join(needs))}")
     return "\n".join(lines) + "\n"
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import openness
+from openness._render import _verdict_needs
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rubrics.md"
 
@@ -58,11 +59,7 @@ def render() -> str:
         if rubric.verdicts:
             out += ["### Verdicts", ""]
             for verdict in rubric.verdicts:
-                parts = [f"{', '.join(f'`{c}`' for c in r.criteria)} at least {r.grade}" for r in verdict.requires]
-                if verdict.builds_on:
-                    parts.insert(0, f"everything `{verdict.builds_on}` requires")
-                if verdict.min_score is not None:
-                    parts.append(f"a score of at least {verdict.min_score:g}")
+                parts = _verdict_needs(verdict, lambda c: f"`{c}`", str)
                 out.append(f"- `{verdict.id}` ({verdict.title}): {'; '.join(parts)}.")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
