@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import DescriptorError, Problem
+from openness.importers._common import yaml_files
 
 __all__ = ["add_import_command"]
 
@@ -28,7 +29,7 @@ def _files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
+            found += yaml_files(path)
         else:
             found.append(path)
     return found

@@ -183,6 +183,8 @@ class _CompiledCriterion:
     assessments: tuple[tuple[str, str], ...]
     applies: Check | None
     lists: tuple[tuple[str, str, Callable[[str, Reading], bool]], ...] = ()
+    #: Whether ``applies`` reads the model's modalities (then they are shown as evidence).
+    reads_modalities: bool = False
 
 
 @attrs.frozen
@@ -261,8 +263,8 @@ class Evaluator:
             grade, grade_points = level.grade, level.points
             better = compiled.levels[reached - 1] if reached > 0 else None
         evidence = _evidence(compiled, facts)
-        if criterion.applies_when is not None:
-            evidence = _applicability_evidence(criterion.applies_when, facts.descriptor) + evidence
+        if compiled.reads_modalities:
+            evidence = (_modalities_evidence(facts.descriptor), *evidence)
         reason = _reason(compiled, facts, grade, self.rubric)
         to_raise = f"{better.grade} would need: {better.requirement}" if better is not None else None
         return CriterionResult(
@@ -293,7 +295,7 @@ class Evaluator:
             max_points=0.0,
             weight=criterion.weight,
             reason=f"{NOT_APPLICABLE}: the criterion applies only when {describe(condition)}, which does not hold.",
-            evidence=_applicability_evidence(condition, facts.descriptor),
+            evidence=(_modalities_evidence(facts.descriptor),) if compiled.reads_modalities else (),
             applies=False,
         )
 
@@ -302,11 +304,9 @@ class Evaluator:
 NOT_APPLICABLE = "not-applicable"
 
 
-def _applicability_evidence(condition: Condition, descriptor: Descriptor) -> tuple[Evidence, ...]:
-    if not any(isinstance(check, ModalityCheck) for check in checks(condition)):
-        return ()
+def _modalities_evidence(descriptor: Descriptor) -> Evidence:
     stated = ", ".join(descriptor.model.modalities) or "not stated"
-    return (Evidence(fact="model.modalities", value=stated, sources=descriptor.model.sources),)
+    return Evidence(fact="model.modalities", value=stated, sources=descriptor.model.sources)
 
 
 def _human_number(number: int) -> str:
@@ -563,6 +563,8 @@ def _compile(rubric: Rubric) -> Evaluator:
                     if criterion.applies_when is not None
                     else None
                 ),
+                reads_modalities=criterion.applies_when is not None
+                and any(isinstance(check, ModalityCheck) for check in checks(criterion.applies_when)),
             )
         )
     return Evaluator(

@@ -13,11 +13,9 @@ from pathlib import Path
 
 from openness._descriptor import Descriptor
 from openness._errors import DescriptorError, Problem
-from openness.importers._common import load_yaml, slug
+from openness.importers._common import YAML_SUFFIXES, load_yaml, slug
 
 __all__ = ["YAML_SUFFIXES", "from_data", "kind_of", "read"]
-
-YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 
 
 def kind_of(data: object) -> str | None:

@@ -14,7 +14,10 @@ from openness._files import read_text
 from openness._guard import check_text, limit_error
 from openness.limits import current
 
-__all__ = ["load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls"]
+__all__ = ["YAML_SUFFIXES", "load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls", "yaml_files"]
+
+#: File suffixes the importers read as YAML.
+YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 
@@ -140,6 +143,11 @@ def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> No
                 parent[2] = max(parent[2], height)
             if counted > max_nodes:
                 raise too_many()
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The YAML files directly in ``directory``, sorted by name."""
+    return sorted(p for p in directory.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
 def slug(name: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from openness._convert import did_you_mean
 from openness._descriptor import Component, Descriptor, ModelInfo, _check_date, descriptor_from_mapping
 from openness._errors import DescriptorError, Problem
 from openness._vocabulary import components
@@ -105,8 +106,6 @@ def _check_shape(data: Any, source: str) -> tuple[Mapping[str, Any], list[Any]]:
             continue
         mof_name = entry.get("name")
         if not isinstance(mof_name, str) or mof_name not in known:
-            from openness._convert import did_you_mean  # noqa: PLC0415
-
             hint = did_you_mean(str(mof_name), list(known))
             problems.append(
                 _problem(f"unknown MOT component {mof_name!r}{hint}", source, "release", "components", index, "name")

@@ -19,7 +19,7 @@ Dingemanse (doi:10.1145/3630106.3659005); see https://osai-index.eu/.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,7 +29,7 @@ import attrs
 from openness._descriptor import Descriptor, _check_date, descriptor_from_mapping
 from openness._errors import DescriptorError, Problem
 from openness._vocabulary import MODALITIES
-from openness.importers._common import load_yaml, slug, without_nulls
+from openness.importers._common import load_yaml, slug, without_nulls, yaml_files
 
 __all__ = ["ASSESSORS", "TEMPLATES", "Skipped", "dropped", "from_mapping", "read", "read_dir"]
 
@@ -168,7 +168,7 @@ def read_dir(directory: str | Path) -> tuple[list[Descriptor], list[Skipped]]:
     Parameter registries (``_parameters*.yml``) are not model files and are skipped with that reason.
     """
     scored, skipped = [], []
-    for path in _files(Path(directory)):
+    for path in yaml_files(Path(directory)):
         if path.name.startswith("_"):
             skipped.append(Skipped(str(path), "index metadata (parameter registry), not a model"))
             continue
@@ -179,7 +179,3 @@ def read_dir(directory: str | Path) -> tuple[list[Descriptor], list[Skipped]]:
         else:
             skipped.append(Skipped(str(path), reason))
     return scored, skipped
-
-
-def _files(directory: Path) -> Iterator[Path]:
-    yield from sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
