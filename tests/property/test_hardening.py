@@ -17,6 +17,7 @@ import tomli_w
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_properties import _paths
 
 from openness import OpennessError
 from openness._readers import READERS, Reader
@@ -120,17 +121,6 @@ def test_any_document_in_the_readers_syntax_is_read_or_refused(reader: Reader, v
 def test_any_object_is_read_or_refused(reader: Reader, value: Any) -> None:
     """Any nested value (odd keys, dates, NaN, huge integers included) gives a value or an OpennessError."""
     _returns_or_refuses(reader, value)
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            out += _paths(item, (*prefix, index))
-    return out
 
 
 def _parse(text: str, syntax: str) -> Any:
