@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -57,22 +58,126 @@ class VerdictResult:
 
 
 @attrs.frozen(kw_only=True)
+class Explained:
+    """The parts of a report that explain it: built when first read (see :class:`Report`)."""
+
+    rubric: dict[str, str]
+    model: dict[str, Any]
+    verdicts: tuple[VerdictResult, ...]
+    results: tuple[CriterionResult, ...]
+    warnings: tuple[str, ...] = ()
+
+
 class Report:
     """How open one model is under one rubric, criterion by criterion.
 
     ``score`` is ``points / max_points`` in [0, 1]. Render with :meth:`to_text`,
     :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`; :meth:`plot` draws the criteria.
     In a notebook a report displays as HTML tables with a bar chart.
+
+    A report is immutable plain data. Scoring computes the grades, points, score and verdicts
+    at once; the texts that explain them (reasons, evidence, what is missing) are written the
+    first time any of ``rubric``, ``model``, ``verdicts``, ``results`` or ``warnings`` is read,
+    from the same inputs, so a batch that only needs scores does not pay for them.
     """
 
-    rubric: dict[str, str]
-    model: dict[str, Any]
-    score: float
-    points: float
-    max_points: float
-    verdicts: tuple[VerdictResult, ...]
-    results: tuple[CriterionResult, ...]
-    warnings: tuple[str, ...] = ()
+    # One slot, [score, points, max_points, parts, met], where parts is the Explained or, until first
+    # read, (function, arguments) that build it: one store makes a report, which scoring does a lot.
+    __slots__ = ("_state",)
+
+    _state: list[Any]
+
+    def __init__(
+        self,
+        *,
+        rubric: dict[str, str],
+        model: dict[str, Any],
+        score: float,
+        points: float,
+        max_points: float,
+        verdicts: tuple[VerdictResult, ...],
+        results: tuple[CriterionResult, ...],
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        explained = Explained(rubric=rubric, model=model, verdicts=verdicts, results=results, warnings=warnings)
+        _set_state(self, [score, points, max_points, explained, _met(explained)])
+
+    def _parts(self) -> Explained:
+        state = self._state
+        parts = state[3]
+        if parts.__class__ is not Explained:  # two threads may both build it: equal values, either one stays
+            function, arguments = parts
+            parts = state[3] = function(*arguments)
+        return parts  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> float:
+        """``points / max_points``, in [0, 1] (0 when nothing can score)."""
+        return self._state[0]  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> float:
+        """Points reached, summed over the criteria that apply."""
+        return self._state[1]  # type: ignore[no-any-return]
+
+    @property
+    def max_points(self) -> float:
+        """The most points the criteria that apply could give."""
+        return self._state[2]  # type: ignore[no-any-return]
+
+    @property
+    def met(self) -> tuple[str, ...]:
+        """The ids of the verdicts met, in rubric order (known without writing any explanation)."""
+        return self._state[4]  # type: ignore[no-any-return]
+
+    @property
+    def rubric(self) -> dict[str, str]:
+        """The rubric's id, title, version and source."""
+        return self._parts().rubric
+
+    @property
+    def model(self) -> dict[str, Any]:
+        """The model's id, name, organisation, date checked and sources (those stated)."""
+        return self._parts().model
+
+    @property
+    def verdicts(self) -> tuple[VerdictResult, ...]:
+        """Each verdict of the rubric, in rubric order."""
+        return self._parts().verdicts
+
+    @property
+    def results(self) -> tuple[CriterionResult, ...]:
+        """Each criterion's result, in rubric order."""
+        return self._parts().results
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What could not be read cleanly (licence strings, mostly), each naming its fact."""
+        return self._parts().warnings
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.score, self.points, self.max_points, self._parts())
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Report:
+            return NotImplemented
+        assert isinstance(other, Report)  # noqa: S101 - for the type checker
+        return self._key() == other._key()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None  # type: ignore[assignment]  # holds dicts, as the attrs class it replaced did
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (self.score, self.points, self.max_points, self._parts()))
 
     def result(self, criterion: str) -> CriterionResult:
         """The result of one criterion, by id."""
@@ -149,11 +254,40 @@ class Report:
         return self.to_markdown()
 
     def __repr__(self) -> str:
-        met = [v.id for v in self.verdicts if v.met]
         return (
             f"<Report {self.model.get('id')!r} under {self.rubric.get('id')!r}: "
-            f"score {self.score:.2f}, verdicts met: {', '.join(met) or 'none'}>"
+            f"score {self.score:.2f}, verdicts met: {', '.join(self.met) or 'none'}>"
         )
+
+
+_set_state = Report.__dict__["_state"].__set__  # Report forbids setattr, so its slot is filled directly
+
+
+def deferred(  # noqa: PLR0917 - the engine calls it for every score; keywords would cost
+    score: float,
+    points: float,
+    max_points: float,
+    met: tuple[str, ...],
+    explain: Callable[..., Explained],
+    arguments: tuple[Any, ...],
+) -> Report:
+    """A report whose explaining parts ``explain(*arguments)`` builds when first read (the engine's way)."""
+    report = _new(Report)
+    _set_state(report, [score, points, max_points, (explain, arguments), met])
+    return report
+
+
+def _restore(score: float, points: float, max_points: float, explained: Explained) -> Report:
+    report = _new(Report)
+    _set_state(report, [score, points, max_points, explained, _met(explained)])
+    return report
+
+
+def _met(explained: Explained) -> tuple[str, ...]:
+    return tuple(verdict.id for verdict in explained.verdicts if verdict.met)
+
+
+_new = object.__new__
 
 
 def _sorted(value: Any) -> Any:

@@ -37,7 +37,7 @@ from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, 
 from openness._descriptor import Component, Descriptor, load_descriptor
 from openness._licence_order import CHAINS, OPENNESS_CLASSES, at_least_as_open
 from openness._rubric import LicenceList, Rubric, load_rubric
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, restrictions
+from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, restrictions
 from openness._vocabulary import components as component_vocabulary
 from openness.licences import CLASSES, all_licences
 
@@ -186,6 +186,7 @@ def _model_tables() -> st.SearchStrategy[dict[str, Any]]:
         optional={
             "organisation": st.text(max_size=20),
             "sources": st.lists(st.just("https://example.org/model"), max_size=1),
+            "modalities": st.lists(st.sampled_from(MODALITIES), max_size=3, unique=True),
         },
     )
     return st.one_of(st.just(dict(EXAMPLE_MODEL)), varied)
@@ -285,10 +286,10 @@ def _licences_passing(classes: tuple[str, ...], without: tuple[str, ...]) -> fro
 
 @functools.cache
 def _licences_on_list(entry: LicenceList) -> frozenset[str]:
-    from openness._engine import _licence_list_check  # noqa: PLC0415 - the engine's own matching
+    from openness._checks import licence_list_check  # noqa: PLC0415 - the engine's own matching
     from openness.licences import read  # noqa: PLC0415
 
-    on_list = _licence_list_check(entry)
+    on_list = licence_list_check(entry)
     return frozenset(lic for lic in LICENCE_POOL if on_list(lic, read(lic)))
 
 
@@ -654,9 +655,28 @@ def _assessment_checks() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+#: The licence list rubrics from :func:`rubrics` may name (``licence-in``), when they have one.
+_LIST_NAME = "picked"
+
+
+def _list_checks() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {"component": st.sampled_from(_RUBRIC_COMPONENTS), "licence-in": st.just(_LIST_NAME)},
+        optional={"present": st.booleans()},
+    )
+
+
+def _modality_checks() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {"modality": st.lists(st.sampled_from(MODALITIES), min_size=1, max_size=2, unique=True)}
+    )
+
+
 @functools.cache
-def _conditions(monotone: bool) -> st.SearchStrategy[dict[str, Any]]:
+def _conditions(monotone: bool, *, listed: bool = False) -> st.SearchStrategy[dict[str, Any]]:
     leaves = st.one_of(_component_checks(monotone), _assessment_checks())
+    if listed:
+        leaves = st.one_of(leaves, _list_checks())
 
     def extend(inner: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[dict[str, Any]]:
         joined = st.tuples(st.sampled_from(["all", "any"]), st.lists(inner, min_size=1, max_size=3)).map(
@@ -673,7 +693,8 @@ def _rubric_dict(draw: st.DrawFn, monotone: bool, max_criteria: int, max_verdict
     points = sorted(draw(st.sets(st.sampled_from(_POINTS), min_size=size, max_size=size)), reverse=True)
     names = (*_GRADE_NAMES[: size - 1], _GRADE_NAMES[-1])
     scale = dict(zip(names, points, strict=True))
-    conditions = _conditions(monotone)
+    lists = {} if monotone or not draw(st.booleans()) else {_LIST_NAME: draw(_licence_list_tables())}
+    conditions = _conditions(monotone, listed=bool(lists))
     criteria = []
     for index in range(draw(st.integers(1, max_criteria))):
         grades = draw(st.lists(st.sampled_from(names), min_size=1, max_size=size, unique=True))
@@ -681,14 +702,15 @@ def _rubric_dict(draw: st.DrawFn, monotone: bool, max_criteria: int, max_verdict
         levels: list[dict[str, Any]] = [{"grade": grade, "when": draw(conditions)} for grade in grades]
         if not monotone and draw(st.booleans()):
             del levels[-1]["when"]
-        criteria.append(
-            {
-                "id": f"c{index + 1}",
-                "title": f"Criterion {index + 1}",
-                "weight": draw(st.sampled_from([1.0, 2.0, 0.5, 0.0])),
-                "levels": levels,
-            }
-        )
+        criterion = {
+            "id": f"c{index + 1}",
+            "title": f"Criterion {index + 1}",
+            "weight": draw(st.sampled_from([1.0, 2.0, 0.5, 0.0])),
+            "levels": levels,
+        }
+        if not monotone and draw(st.integers(0, 3)) == 0:
+            criterion["applies-when"] = draw(st.one_of(_modality_checks(), conditions))
+        criteria.append(criterion)
     if all(c["weight"] == 0 for c in criteria):
         criteria[0]["weight"] = 1.0
     verdicts: list[dict[str, Any]] = []
@@ -698,8 +720,15 @@ def _rubric_dict(draw: st.DrawFn, monotone: bool, max_criteria: int, max_verdict
         builds_on = draw(st.booleans()) if verdicts else False
         if builds_on:
             verdict["builds-on"] = draw(st.sampled_from([v["id"] for v in verdicts]))
-        chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
-        verdict["requires"] = [{"criteria": chosen, "grade": draw(st.sampled_from(names[:-1] or names))}]
+            verdict["gated"] = draw(st.booleans())
+        requirements: list[dict[str, Any]] = []
+        for _ in range(draw(st.integers(1, 2))):
+            chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+            requirement: dict[str, Any] = {"criteria": chosen, "grade": draw(st.sampled_from(names[:-1] or names))}
+            if not monotone and draw(st.integers(0, 3)) == 0:
+                requirement["unless"] = draw(conditions)
+            requirements.append(requirement)
+        verdict["requires"] = requirements
         if draw(st.booleans()):
             verdict["min-score"] = draw(st.sampled_from([0.25, 0.5, 0.75]))
         verdicts.append(verdict)
@@ -714,7 +743,22 @@ def _rubric_dict(draw: st.DrawFn, monotone: bool, max_criteria: int, max_verdict
     }
     if verdicts:
         data["verdicts"] = verdicts
+    if lists:
+        data["licence-lists"] = lists
     return data
+
+
+def _licence_list_tables() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {
+            "match": st.sampled_from(["exact", "reading"]),
+            "ids": st.lists(st.sampled_from(_LIST_IDS), min_size=1, max_size=4, unique=True),
+        }
+    )
+
+
+#: Licence ids a generated licence list draws from: single names from the pool, which descriptors use.
+_LIST_IDS = tuple(lic for lic in LICENCE_POOL if " " not in lic)
 
 
 def rubric_dicts(
@@ -722,9 +766,11 @@ def rubric_dicts(
 ) -> st.SearchStrategy[dict[str, Any]]:
     """A valid rubric as a mapping: a scale, criteria with ordered levels and conditions, verdicts.
 
-    With ``monotone=True`` conditions use no ``not``, value lists include every more open value,
-    licence checks ask only openness classes, and every level has a condition: such rubrics pass
-    :func:`openness.testing.check_monotone`.
+    Without ``monotone``, rubrics may also use what the rubric language offers beyond that: a
+    licence list (``licence-in``), ``applies-when`` (modalities or any condition), requirements
+    with ``unless``, and ``gated`` verdicts. With ``monotone=True`` conditions use no ``not``,
+    value lists include every more open value, licence checks ask only openness classes, and every
+    level has a condition: such rubrics pass :func:`openness.testing.check_monotone`.
     """
     return _rubric_dict(monotone, max_criteria, max_verdicts)
 

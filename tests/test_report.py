@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
 import openness
+from openness import _explanations
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 CASES = [
@@ -83,3 +86,63 @@ def test_markdown_escapes_table_syntax() -> None:
     descriptor = openness.load_descriptor({"format": 1, "model": {"id": "m", "name": "a | b <i>"}, "components": {}})
     markdown = openness.score(descriptor).to_markdown()
     assert "a \\| b &lt;i&gt;" in markdown
+
+
+def test_explanations_are_written_once_when_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring decides the numbers; reasons and evidence are written on first read, once."""
+    calls: list[str] = []
+    real = _explanations._explain
+
+    def counting(*args: object) -> object:
+        calls.append("explain")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_explanations, "_explain", counting)
+    report = openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0")
+    assert (report.score, report.points, report.max_points) != (0.0, 0.0, 0.0)
+    assert report.met == ("open-source-ai",)
+    assert calls == []
+    assert report.results[0].reason
+    assert report.verdicts
+    assert report.warnings == ()
+    assert calls == ["explain"]
+
+
+def test_a_scored_report_equals_the_same_report_built_from_its_parts() -> None:
+    """A report from the engine equals one built from its fields, survives pickle, and stays immutable."""
+    report = openness.score(openness.catalogue.load("llama-2-7b"), "mof-1.0")
+    built = openness.Report(
+        rubric=report.rubric,
+        model=report.model,
+        score=report.score,
+        points=report.points,
+        max_points=report.max_points,
+        verdicts=report.verdicts,
+        results=report.results,
+        warnings=report.warnings,
+    )
+    assert built == report
+    assert built.met == report.met == tuple(v.id for v in report.verdicts if v.met)
+    assert built != openness.score(openness.catalogue.load("olmo-7b"), "mof-1.0")
+    assert pickle.loads(pickle.dumps(openness.score(openness.catalogue.load("llama-2-7b"), "mof-1.0"))) == report  # noqa: S301
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.score = 1.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        hash(report)
+
+
+def test_explanations_read_licences_under_the_limits_scoring_used() -> None:
+    """A report read outside the limits it was scored under still explains what scoring saw."""
+    long = "Apache-2.0 AND " * 4 + "MIT"
+    data = {
+        "format": 1,
+        "model": {"id": "m", "name": "M"},
+        "components": {"weights": {"access": "public", "licence": long}},
+    }
+    # mot-1.0 matches licence strings exactly, so scoring never reads them: only the explanation does.
+    with openness.limits.limited(max_licence_length=50):
+        expected = openness.score(data, "mot-1.0").to_json()
+        late = openness.score(data, "mot-1.0")
+    assert "max_licence_length" in expected
+    assert late.to_json() == expected
+    assert openness.score(data, "mot-1.0").to_json() != expected
