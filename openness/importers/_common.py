@@ -11,8 +11,8 @@ from typing import Any
 
 from openness._errors import DescriptorError, OpennessError, Problem
 from openness._files import read_text
-from openness._guard import check_text, limit_error
-from openness.limits import current
+from openness._guard import check_text
+from openness.importers._yaml_compose import load_checked
 
 __all__ = ["YAML_SUFFIXES", "load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls", "yaml_files"]
 
@@ -44,18 +44,20 @@ def load_yaml(path: str | Path) -> tuple[Any, str]:
 def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
     """Parse YAML text safely, within the limits of :mod:`openness.limits`; errors name ``source``.
 
-    Before anything is built, one pass over the parser's events refuses text over ``max_bytes``,
+    Text over ``max_bytes`` is refused before parsing. One pass then composes the document from
+    PyYAML's parser events (the C parser when present) and refuses, before anything is built,
     nesting deeper than ``max_depth``, more than ``max_nodes`` values once aliases are expanded
-    (billion-laughs documents), and aliases to a node that contains them (cycles). Only then does
-    PyYAML's safe loader (the C one when present) build the data. ``first_line`` is the line of the
-    file the text starts on (for YAML embedded in a larger file), used in error locations.
+    (billion-laughs documents), and aliases to a node that contains them (cycles); PyYAML's safe
+    constructor builds the data (see :mod:`openness.importers._yaml_compose`). ``first_line`` is the
+    line of the file the text starts on (for YAML embedded in a larger file), used in error locations.
     """
     yaml = _yaml()
     check_text(text, source=source)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _scan(yaml, text, loader, source, first_line)
-        return yaml.load(text, Loader=loader)
+        return load_checked(
+            yaml, text, loader, source, lambda message, mark: _yaml_error(message, source, mark, first_line)
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = exc.context
@@ -85,64 +87,6 @@ def _yaml_error(message: str, source: str, mark: Any, first_line: int) -> Descri
             )
         ]
     )
-
-
-def _scan(yaml: Any, text: str, loader: Any, source: str, first_line: int) -> None:
-    """Check nesting, expanded size and alias cycles from the event stream, in one linear pass."""
-    limits = current()
-    max_depth, max_nodes = limits.max_depth, limits.max_nodes
-    sizes: dict[str, int] = {}  # anchor -> values in its node, aliases expanded
-    heights: dict[str, int] = {}  # anchor -> nesting inside its node
-    open_nodes: list[list[Any]] = []  # [anchor, values so far, deepest nesting below]
-    counted = 0  # values so far, aliases expanded
-    starts = {yaml.SequenceStartEvent, yaml.MappingStartEvent}
-    ends = {yaml.SequenceEndEvent, yaml.MappingEndEvent}
-
-    def too_many() -> OpennessError:
-        return limit_error("max_nodes", "the document has too many values (YAML aliases expanded)", source=source)
-
-    for event in yaml.parse(text, Loader=loader):
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            if event.anchor is not None:
-                sizes[event.anchor], heights[event.anchor] = 1, 0
-            counted += 1
-            if open_nodes:
-                open_nodes[-1][1] += 1
-            if counted > max_nodes:
-                raise too_many()
-        elif kind in starts:
-            if len(open_nodes) + 1 > max_depth:
-                raise limit_error("max_depth", "tables and lists are nested too deeply", source=source)
-            open_nodes.append([event.anchor, 1, 0])
-            counted += 1
-        elif kind in ends:
-            anchor, size, below = open_nodes.pop()
-            if anchor is not None:
-                sizes[anchor], heights[anchor] = size, below + 1
-            if open_nodes:
-                parent = open_nodes[-1]
-                parent[1] += size
-                parent[2] = max(parent[2], below + 1)
-            if counted > max_nodes:
-                raise too_many()
-        elif kind is yaml.AliasEvent:
-            if any(node[0] == event.anchor for node in open_nodes):
-                message = f"alias *{event.anchor} refers to a node that contains it (a cycle)"
-                raise _yaml_error(message, source, event.start_mark, first_line)
-            height = heights.get(event.anchor, 0)
-            if len(open_nodes) + height > max_depth:
-                raise limit_error(
-                    "max_depth", "tables and lists are nested too deeply (YAML aliases expanded)", source=source
-                )
-            size = sizes.get(event.anchor, 1)
-            counted += size
-            if open_nodes:
-                parent = open_nodes[-1]
-                parent[1] += size
-                parent[2] = max(parent[2], height)
-            if counted > max_nodes:
-                raise too_many()
 
 
 def yaml_files(directory: Path) -> list[Path]:
