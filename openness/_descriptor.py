@@ -218,11 +218,16 @@ def _check_format(data: Mapping[str, Any], source: str) -> None:
         )
 
 
-def descriptor_from_mapping(data: Mapping[str, Any], *, source: str) -> Descriptor:
-    """Build a descriptor from a mapping, reporting every problem under ``source``."""
+def descriptor_from_mapping(data: Mapping[str, Any], *, source: str, checked: bool = False) -> Descriptor:
+    """Build a descriptor from a mapping, reporting every problem under ``source``.
+
+    ``checked``: an importer built ``data`` from a document the YAML reader already held to the
+    limits (nesting, size, no cycles), so it is not walked a second time.
+    """
     if not isinstance(data, Mapping):
         raise DescriptorError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
-    check_tree(data, source=source, error=DescriptorError)
+    if not checked:
+        check_tree(data, source=source, error=DescriptorError)
     _check_format(data, source)
     descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
     aliases = component_aliases()

@@ -59,28 +59,46 @@ def check_count(count: int, limit: str, what: str, *, source: str | None, path: 
 def check_tree(value: object, *, source: str | None, error: type[OpennessError]) -> None:
     """Walk nested mappings and lists without recursion: refuse too deep, too many values, or a cycle.
 
-    A mapping handed in by a caller may contain itself; that is an ``error``, not a limit.
+    A mapping handed in by a caller may contain itself; that is an ``error``, not a limit. Key
+    paths are built only for an error: each entry links to its parent's (``_Link``).
     """
     limits = current()
     max_depth, max_nodes = limits.max_depth, limits.max_nodes
     nodes = 0
-    # Each entry: (value, depth, key path, ids of the containers above it).
-    stack: list[tuple[object, int, tuple[PathSegment, ...], frozenset[int]]] = [(value, 0, (), frozenset())]
+    # Each entry: (value, depth, the link to where it sits).
+    stack: list[tuple[object, int, _Link | None]] = [(value, 0, None)]
     while stack:
-        item, depth, path, above = stack.pop()
+        item, depth, link = stack.pop()
         nodes += 1
         if nodes > max_nodes:
             raise limit_error("max_nodes", "the document has too many values", source=source)
-        children: list[tuple[PathSegment, Any]]
-        if isinstance(item, Mapping):
-            children = [(k if isinstance(k, (str, int)) else str(k), v) for k, v in item.items()]
-        elif isinstance(item, (list, tuple)):
-            children = list(enumerate(item))
+        kind = type(item)
+        if kind is dict or (kind is not list and kind is not tuple and isinstance(item, Mapping)):
+            children: Any = [(k if isinstance(k, (str, int)) else str(k), v) for k, v in item.items()]  # type: ignore[attr-defined]
+        elif kind is list or kind is tuple or isinstance(item, (list, tuple)):
+            children = enumerate(item)  # type: ignore[arg-type]
         else:
             continue
         if depth + 1 > max_depth:
-            raise limit_error("max_depth", "tables and lists are nested too deeply", source=source, path=path)
-        if id(item) in above:
-            raise error([Problem(message="this value contains itself (a cycle)", source=source, path=path)])
-        inside = above | {id(item)}
-        stack.extend((child, depth + 1, (*path, key), inside) for key, child in reversed(children))
+            raise limit_error("max_depth", "tables and lists are nested too deeply", source=source, path=_path(link))
+        identity = id(item)
+        above = link
+        while above is not None:
+            if above[2] == identity:
+                raise error([Problem(message="this value contains itself (a cycle)", source=source, path=_path(link))])
+            above = above[0]
+        start = len(stack)
+        stack.extend((child, depth + 1, (link, key, identity)) for key, child in children)
+        stack[start:] = stack[start:][::-1]  # so the first child is walked first
+
+
+#: Where a value sits: (the parent's link, its key in the parent, the parent's id).
+_Link = tuple[Any, "PathSegment", int]
+
+
+def _path(link: _Link | None) -> tuple[PathSegment, ...]:
+    keys: list[PathSegment] = []
+    while link is not None:
+        keys.append(link[1])
+        link = link[0]
+    return tuple(reversed(keys))

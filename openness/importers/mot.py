@@ -133,6 +133,11 @@ def _text(value: Any) -> str | None:
 
 def from_mapping(data: Any, *, source: str = "<mapping>", model_id: str | None = None) -> Descriptor:
     """A descriptor from MOT data already parsed (see :func:`read`)."""
+    return _from_mapping(data, source=source, model_id=model_id, checked=False)
+
+
+def _from_mapping(data: Any, *, source: str, model_id: str | None, checked: bool) -> Descriptor:
+    """``checked``: the data comes from :func:`load_yaml`, which refused it if over the limits or cyclic."""
     release, listed = _check_shape(data, source)
     known = _by_mof_name()
     found: dict[str, Component] = {}
@@ -162,6 +167,7 @@ def from_mapping(data: Any, *, source: str = "<mapping>", model_id: str | None =
             "extra": {"mot": {"file": raw, **({"nulls": nulls} if nulls else {})}},
         },
         source=source,
+        checked=checked,
     )
     info = descriptor.model
     if released is not None and not _check_date(released, "released", full=False):
@@ -172,7 +178,7 @@ def from_mapping(data: Any, *, source: str = "<mapping>", model_id: str | None =
 def read(path: str | Path) -> Descriptor:
     """Read a MOT model file (YAML) into a descriptor; the id is made from the file name."""
     data, source = load_yaml(path)
-    return from_mapping(data, source=source, model_id=slug(Path(path).stem))
+    return _from_mapping(data, source=source, model_id=slug(Path(path).stem), checked=True)
 
 
 def to_mapping(descriptor: Descriptor) -> dict[str, Any]:

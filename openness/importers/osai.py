@@ -105,6 +105,11 @@ def dropped(data: Mapping[str, Any], file_name: str) -> str | None:
 
 def from_mapping(data: Any, *, source: str = "<mapping>", file_name: str = "") -> Descriptor:
     """A descriptor from index data already parsed (see :func:`read`)."""
+    return _from_mapping(data, source=source, file_name=file_name, checked=False)
+
+
+def _from_mapping(data: Any, *, source: str, file_name: str, checked: bool) -> Descriptor:
+    """``checked``: the data comes from :func:`load_yaml`, which refused it if over the limits or cyclic."""
     if not isinstance(data, Mapping):
         raise DescriptorError(
             [Problem(message=f"not an index model file: expected a mapping, got {type(data).__name__}", source=source)]
@@ -145,6 +150,7 @@ def from_mapping(data: Any, *, source: str = "<mapping>", file_name: str = "") -
             "extra": {"osai": keep},
         },
         source=source,
+        checked=checked,
     )
 
 
@@ -159,7 +165,7 @@ def _page(generation: str, file_name: str) -> str:
 def read(path: str | Path) -> Descriptor:
     """Read one index model file (YAML, either generation) into a descriptor."""
     data, source = load_yaml(path)
-    return from_mapping(data, source=source, file_name=Path(path).name)
+    return _from_mapping(data, source=source, file_name=Path(path).name, checked=True)
 
 
 def read_dir(directory: str | Path) -> tuple[list[Descriptor], list[Skipped]]:
