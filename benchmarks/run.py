@@ -509,9 +509,10 @@ def end_to_end_legacy_index(options: Options) -> list[Row]:
     """Loading and scoring the legacy index files, against the index's own approach.
 
     openness: read each of the 48 legacy project files with the index importer and score the 46 the
-    index scores with osai-2023. Baseline: what the index's scoring script does, yaml.safe_load and a
-    plain sum of the 14 ratings (a second row uses PyYAML's C loader for the baseline too, as the
-    importer does when it can). Totals are checked to agree first.
+    index scores with osai-2023. Baseline: what the index's scoring script does
+    (scripts/consolidate_csv.py: yaml.safe_load, PyYAML's pure-Python safe loader) and a plain sum
+    of the 14 ratings. A second row, without a goal, gives the baseline PyYAML's C loader, which
+    openness's reader uses when present. Totals are checked to agree first.
     """
     import yaml  # noqa: PLC0415
 
@@ -549,7 +550,8 @@ def end_to_end_legacy_index(options: Options) -> list[Row]:
     note = f"{len(paths)} files, all of them"
     return [
         Row("end-to-end-osai-2023", "import + score", mine, theirs, "yaml.safe_load + sum", "s", 1.5, note),
-        Row("end-to-end-osai-2023", "import + score", mine_c, theirs_c, "C loader + sum", "s", 1.5, note),
+        # Stricter than the index's own approach, so shown without a goal (the issue's goal is the row above).
+        Row("end-to-end-osai-2023", "import + score", mine_c, theirs_c, "C loader + sum", "s", None, note),
     ]
 
 
