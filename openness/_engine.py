@@ -124,7 +124,8 @@ class Evaluator:
     #: Per verdict (rubric order): the index of the verdict whose being unmet zeroes its progress.
     gates: tuple[int | None, ...]
     _deciders: tuple[Decider, ...] = attrs.field(init=False)
-    _unless_checks: tuple[Check, ...] = attrs.field(init=False)
+    #: The ``unless`` checks, in one order: plans name them by position.
+    unless_checks: tuple[Check, ...] = attrs.field(init=False)
     _index_maps: tuple[Mapping[object, int], ...] = attrs.field(init=False)
     _point_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
     _max_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
@@ -134,7 +135,7 @@ class Evaluator:
     def _all_deciders(self) -> tuple[Decider, ...]:
         return tuple(c.decide for c in self.criteria)
 
-    @_unless_checks.default
+    @unless_checks.default
     def _all_unless(self) -> tuple[Check, ...]:
         return tuple(self.unless.values())
 
@@ -155,7 +156,7 @@ class Evaluator:
         facts = Facts(descriptor)
         ignored: Unknowns = {}  # which facts were unknown is for the explanation
         answers = [decide(facts, ignored) for decide in self._deciders]
-        answers.extend([check(facts, ignored) is True for check in self._unless_checks])
+        answers.extend([check(facts, ignored) is True for check in self.unless_checks])
         key = tuple(answers)
         graded = self._memo.get(key)
         if graded is None:

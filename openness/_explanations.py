@@ -289,42 +289,29 @@ def verdict_requirements(
 ) -> dict[str, tuple[tuple[bool, str], ...]]:
     """Every requirement of every verdict (inherited ones first), each with whether it holds, in words.
 
-    The engine counts the same requirements to decide ``met`` and ``progress``; a verdict is met
-    exactly when none of these fails.
+    Read from the same plans the engine counts to decide ``met`` and ``progress``, so a verdict is
+    met exactly when none of these fails.
     """
     rubric = evaluator.rubric
-    by_id = {v.id: v for v in rubric.verdicts}
-    position = {compiled.criterion.id: i for i, compiled in enumerate(evaluator.criteria)}
-    done: dict[str, tuple[tuple[bool, str], ...]] = {}
-
-    def own(verdict_id: str) -> tuple[tuple[bool, str], ...]:
-        verdict = by_id[verdict_id]
-        found: list[tuple[bool, str]] = []
-        for index, requirement in enumerate(verdict.requires):
-            unless = evaluator.unless.get((verdict.id, index))
-            if unless is not None and unless(facts, {}) is True:
+    done: dict[int, tuple[tuple[bool, str], ...]] = {}
+    for plan in evaluator.plans:  # each after the verdict it builds on
+        verdict = rubric.verdicts[plan.index]
+        found = list(done[plan.builds_on]) if plan.builds_on is not None else []
+        for requirement, (unless, criteria, rows) in zip(verdict.requires, plan.requirements, strict=True):
+            if unless is not None and evaluator.unless_checks[unless](facts, {}) is True:
                 continue
-            needed = rubric.scale[requirement.grade]
-            for criterion in requirement.criteria:
-                compiled = evaluator.criteria[position[criterion]]
-                value = compiled.values[reached[position[criterion]]]
-                if value is None:  # not applicable
+            for criterion, row in zip(criteria, rows, strict=True):
+                ok = row[reached[criterion]]
+                if ok is None:  # not applicable
                     continue
-                grade = compiled.grades[reached[position[criterion]]]
-                text = f"{criterion} must be at least {requirement.grade} (now {grade})"
-                needs = None if value >= needed else _needs(compiled, needed)
-                found.append((value >= needed, f"{text}; {needs}" if needs else text))
+                compiled = evaluator.criteria[criterion]
+                text = (
+                    f"{compiled.criterion.id} must be at least {requirement.grade}"
+                    f" (now {compiled.grades[reached[criterion]]})"
+                )
+                needs = None if ok else _needs(compiled, rubric.scale[requirement.grade])
+                found.append((ok, f"{text}; {needs}" if needs else text))
         if verdict.min_score is not None:
             found.append((score >= verdict.min_score, f"the score must reach {verdict.min_score:g} (now {score:.3g})"))
-        return tuple(found)
-
-    for verdict in rubric.verdicts:
-        chain: list[str] = []  # a loop, so long builds-on chains are fine
-        current_id: str | None = verdict.id
-        while current_id is not None and current_id not in done:
-            chain.append(current_id)
-            current_id = by_id[current_id].builds_on
-        inherited = done[current_id] if current_id is not None else ()
-        for member in reversed(chain):
-            inherited = done[member] = inherited + own(member)
-    return done
+        done[plan.index] = tuple(found)
+    return {verdict.id: done[index] for index, verdict in enumerate(rubric.verdicts)}

@@ -74,9 +74,12 @@ def check_tree(value: object, *, source: str | None, error: type[OpennessError])
             raise limit_error("max_nodes", "the document has too many values", source=source)
         kind = type(item)
         if kind is dict or (kind is not list and kind is not tuple and isinstance(item, Mapping)):
-            children: Any = [(k if isinstance(k, (str, int)) else str(k), v) for k, v in item.items()]  # type: ignore[attr-defined]
+            children: list[tuple[PathSegment, Any]] = [
+                (k if isinstance(k, (str, int)) else str(k), v)
+                for k, v in item.items()  # type: ignore[attr-defined]
+            ]
         elif kind is list or kind is tuple or isinstance(item, (list, tuple)):
-            children = enumerate(item)  # type: ignore[arg-type]
+            children = list(enumerate(item))  # type: ignore[arg-type]
         else:
             continue
         if depth + 1 > max_depth:
@@ -87,9 +90,7 @@ def check_tree(value: object, *, source: str | None, error: type[OpennessError])
             if above[2] == identity:
                 raise error([Problem(message="this value contains itself (a cycle)", source=source, path=_path(link))])
             above = above[0]
-        start = len(stack)
-        stack.extend((child, depth + 1, (link, key, identity)) for key, child in children)
-        stack[start:] = stack[start:][::-1]  # so the first child is walked first
+        stack.extend((child, depth + 1, (link, key, identity)) for key, child in reversed(children))
 
 
 #: Where a value sits: (the parent's link, its key in the parent, the parent's id).

@@ -577,18 +577,12 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
             continue
         excuse = next((a for a in allowances if a.verdict == verdict.id), None)
         (allowed if excuse else unreached).append(f"{name} ({excuse.reason})" if excuse else name)
-    if unreached:
-        return CheckResult(
-            check="reachable",
-            ok=False,
-            message=f"never reached in {config.max_examples} examples each: {', '.join(unreached)}",
-            examples=examples,
-            allowed=tuple(allowed),
-        )
     return CheckResult(
         check="reachable",
-        ok=True,
-        message=f"{len(examples)} grades and verdicts reached, each with a minimal example",
+        ok=not unreached,
+        message=f"never reached in {config.max_examples} examples each: {', '.join(unreached)}"
+        if unreached
+        else f"{len(examples)} grades and verdicts reached, each with a minimal example",
         examples=examples,
         allowed=tuple(allowed),
     )
