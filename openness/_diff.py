@@ -12,6 +12,7 @@ import attrs
 
 from openness._descriptor import Descriptor, load_descriptor
 from openness._engine import compile_rubric
+from openness._errors import install_hint
 from openness._report import Report
 from openness._rubric import Criterion, Rubric, load_rubric
 
@@ -292,13 +293,11 @@ def _witnesses(old: Rubric, new: Rubric, count: int, max_examples: int | None) -
         if len(found) >= count:
             break
         kind, name = aspect.split(" ", 1)
-        aimed = st.one_of(
-            strategies.descriptors(old),
-            strategies.descriptors(new),
-            strategies.reaching(_aspect_conditions(old, kind, name) + _aspect_conditions(new, kind, name)).map(
-                load_descriptor
-            ),
-        )
+        if kind == "criterion":
+            target = strategies.reaching(_criterion_conditions(old, name) + _criterion_conditions(new, name))
+        else:  # a verdict changes where one rubric meets it: aim at meeting it under either
+            target = st.one_of(strategies.meeting(old, name), strategies.meeting(new, name))
+        aimed = st.one_of(strategies.descriptors(old), strategies.descriptors(new), target.map(load_descriptor))
 
         def differs(descriptor: Descriptor, kind: str = kind, name: str = name) -> str | None:
             before, after = old_eval(descriptor), new_eval(descriptor)
@@ -321,10 +320,9 @@ def _witnesses(old: Rubric, new: Rubric, count: int, max_examples: int | None) -
     return found, missed
 
 
-def _aspect_conditions(rubric: Rubric, kind: str, name: str) -> list[Any]:
-    if kind == "criterion":
-        return [level.when for level in rubric.criterion(name).levels]
-    return [level.when for criterion in rubric.criteria for level in criterion.levels]
+def _criterion_conditions(rubric: Rubric, name: str) -> list[Any]:
+    criterion = next((c for c in rubric.criteria if c.id == name), None)
+    return [] if criterion is None else [level.when for level in criterion.levels]
 
 
 def diff(
@@ -352,7 +350,7 @@ def diff(
         try:
             import hypothesis  # noqa: F401, PLC0415
         except ImportError as exc:
-            msg = "generated witnesses need Hypothesis: pip install 'openness[hypothesis]' (or pass witnesses=0)"
+            msg = f"generated witnesses need Hypothesis: {install_hint('hypothesis')}; or pass witnesses=0"
             raise ImportError(msg, name="hypothesis") from exc
         found, missed = _witnesses(old_rubric, new_rubric, witnesses, max_examples)
     header = ("id", "title", "version")

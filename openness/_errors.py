@@ -16,9 +16,21 @@ __all__ = [
     "RubricError",
     "UnsupportedFormatError",
     "format_path",
+    "install_hint",
 ]
 
 PathSegment = str | int
+
+#: What each extra of pyproject.toml installs (a test keeps the two equal). openness itself is not on
+#: PyPI, so a hint names the package, which pip finds anywhere, and the extra for a checkout.
+EXTRAS: dict[str, str] = {"import": "pyyaml>=6.0", "pandas": "pandas>=2.2.2", "hypothesis": "hypothesis>=6.130"}
+
+
+def install_hint(extra: str) -> str:
+    """How to install what an extra brings: ``pip install 'pyyaml>=6.0' (or, in a checkout ..., '.[import]')``."""
+    return f"pip install '{EXTRAS[extra]}' (or, in a checkout of openness: pip install '.[{extra}]')"
+
+
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 

@@ -1,10 +1,11 @@
-"""Reports as a pandas DataFrame (pandas is optional: ``pip install 'openness[pandas]'``)."""
+"""Reports as a pandas DataFrame (pandas is optional: the ``pandas`` extra)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from openness._errors import install_hint
 from openness._report import Report
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _pandas() -> Any:
     try:
         import pandas  # noqa: PLC0415 - optional dependency, imported when used
     except ImportError as exc:
-        message = "openness.to_frame needs pandas: install it with pip install 'openness[pandas]'"
+        message = f"openness.to_frame needs pandas: {install_hint('pandas')}"
         raise ImportError(message, name="pandas") from exc
     return pandas
 
@@ -53,7 +54,7 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
     repeated on each of its rows). Pivot it for a wide view, e.g.
     ``frame.pivot(index="criterion", columns="model", values="grade")``.
 
-    Needs pandas (``pip install 'openness[pandas]'``); without it, an :class:`ImportError` says so.
+    Needs pandas (the ``pandas`` extra); without it, an :class:`ImportError` says so.
     """
     from openness._compare import Comparison  # noqa: PLC0415 - it imports this module lazily too
 

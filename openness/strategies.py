@@ -26,11 +26,13 @@ from typing import Any
 
 import attrs
 
+from openness._errors import install_hint
+
 try:
     from hypothesis import assume
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised without Hypothesis installed
-    msg = "openness.strategies needs Hypothesis; install it with: pip install 'openness[hypothesis]'"
+    msg = f"openness.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg, name=exc.name) from exc
 
 from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not, checks
@@ -54,6 +56,7 @@ __all__ = [
     "licence_expressions",
     "licence_ids",
     "licence_strings",
+    "meeting",
     "openings",
     "reaching",
     "rubric_dicts",
@@ -409,6 +412,17 @@ def reaching(
     """
     lists = rubric.licence_lists if rubric is not None else _NO_LISTS
     return _drawing([s for c in conditions for s in _solve(c, lists)])
+
+
+def meeting(rubric: Rubric, verdict_id: str) -> st.SearchStrategy[dict[str, Any]]:
+    """Descriptor mappings aimed at meeting one verdict of ``rubric`` (its requirements solved together).
+
+    Like :func:`reaching`, the draws are aimed, not guaranteed (``not`` and ``unless`` parts are not
+    solved), so check them. A verdict the rubric does not have gives no draws (``nothing()``).
+    """
+    if verdict_id not in {verdict.id for verdict in rubric.verdicts}:
+        return st.nothing()
+    return _drawing(_verdict_solutions(rubric, verdict_id))
 
 
 def _drawing(solutions: Sequence[_Solution]) -> st.SearchStrategy[dict[str, Any]]:

@@ -47,12 +47,14 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from openness._errors import install_hint
+
 try:
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
     from hypothesis.errors import NoSuchExample
 except ImportError as exc:  # pragma: no cover - exercised without Hypothesis installed
-    msg = "openness.testing needs Hypothesis; install it with: pip install 'openness[hypothesis]'"
+    msg = f"openness.testing needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg, name=exc.name) from exc
 
 from openness import strategies

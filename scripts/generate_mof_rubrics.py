@@ -18,7 +18,11 @@ import json
 import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
 
 from openness._vocabulary import components
 
@@ -239,6 +243,13 @@ Licence inheritance from a MOT file's global licences is applied by the MOT impo
 [scale]
 met = 1.0
 not-met = 0.0
+
+[[allowances]]
+check = "monotone"
+reason = """
+MOT matches licence strings exactly: a licence that is more open in the licence order but not on
+MOT's list as written (an expression such as "MIT OR LicenseRef-Llama-3.1", which adds a choice to a
+listed licence, or "Apache 2.0" for Apache-2.0) scores lower, as it does in MOT."""
 '''
 
 MOF_HEADER = '''format = 1

@@ -16,7 +16,11 @@ import json
 import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGACY_RUBRIC = ROOT / "rubrics" / "osai-2023.toml"

@@ -197,7 +197,7 @@ def test_score_without_pyyaml_exits_2(capsys: pytest.CaptureFixture[str], monkey
     monkeypatch.setitem(sys.modules, "yaml", None)
     code, out, err = _run(capsys, "score", str(CARDS / "gated" / "README.md"))
     assert (code, out) == (2, "")
-    assert "pip install 'openness[import]'" in err
+    assert "pip install 'pyyaml>=6.0' (or, in a checkout of openness: pip install '.[import]')" in err
 
 
 class _Terminal(io.StringIO):

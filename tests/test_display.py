@@ -14,6 +14,7 @@ import pytest
 
 import openness
 from openness._chart import COLOURS
+from openness._errors import install_hint
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 MODELS = ("example-gated", "example-open", "example-unknown")
@@ -242,10 +243,13 @@ def test_to_frame_has_one_row_per_report_and_criterion() -> None:
 
 
 def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without pandas, to_frame raises an ImportError that says to install openness[pandas]."""
+    """Without pandas, to_frame raises an ImportError that says to install the pandas extra."""
     monkeypatch.setitem(sys.modules, "pandas", None)
     report = openness.score(openness.catalogue.load("olmo-7b"))
-    with pytest.raises(ImportError, match=re.escape("pip install 'openness[pandas]'")):
+    with pytest.raises(
+        ImportError,
+        match=re.escape(install_hint("pandas")),
+    ):
         openness.to_frame(report)
 
 

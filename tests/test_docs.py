@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import json
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,12 @@ from typing import Any
 import pytest
 
 import openness
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -58,8 +65,6 @@ def _blocks_from(text: str) -> list[str]:
 
 def test_rubric_format_example_loads_and_scores() -> None:
     """The complete example in docs/rubric-format.md is a valid rubric that scores models."""
-    import tomllib
-
     (example, *_) = _blocks(DOCS / "rubric-format.md", "toml")
     rubric = openness.load_rubric(tomllib.loads(example))
     assert [c.id for c in rubric.criteria] == ["weights", "no-use-restrictions"]
@@ -192,3 +197,28 @@ def test_rubric_change_how_to_runs_and_prints_what_it_says(capsys: pytest.Captur
     assert len(expected_after) == 3
     for printed, expected in expected_after:
         assert printed == expected
+
+
+def test_install_hints_name_what_each_extra_of_pyproject_installs() -> None:
+    """The hints in error messages pin the same requirement as pyproject's extras, so they install what is tested."""
+    from openness._errors import EXTRAS
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert {name: requirement for name, (requirement,) in extras.items()} == EXTRAS
+
+
+def test_readme_command_line_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `openness` line of README's command-line block runs from the checkout and exits 0."""
+    from openness._cli import main
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = text.split("## On the command line", 1)[1]
+    lines = [line.split("  #", 1)[0].strip() for line in _blocks_from(block)[0].splitlines()]
+    commands = [shlex.split(line) for line in lines if line.startswith("openness ")]
+    assert len(commands) >= 7
+    assert lines[0] == ". .venv/bin/activate"
+    monkeypatch.chdir(REPO)
+    for command in commands:
+        args = [str(tmp_path / "out") if arg == "descriptors/" else arg for arg in command[1:]]
+        assert main(args) == 0, command
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["demo-model.toml"]

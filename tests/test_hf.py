@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import openness
+from openness._errors import install_hint
 from openness.importers import hf
 
 CARDS = Path(__file__).resolve().parent / "data" / "model-cards"
@@ -163,9 +165,12 @@ def test_missing_file_and_non_utf8(tmp_path: Path) -> None:
 
 
 def test_missing_pyyaml_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without PyYAML, reading a card raises ImportError naming openness[import]."""
+    """Without PyYAML, reading a card raises ImportError naming the import extra."""
     monkeypatch.setitem(sys.modules, "yaml", None)
-    with pytest.raises(ImportError, match=r"pip install 'openness\[import\]'"):
+    with pytest.raises(
+        ImportError,
+        match=re.escape(install_hint("import")),
+    ):
         hf.read("---\nlicense: mit\n---\n")
 
 

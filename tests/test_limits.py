@@ -180,11 +180,48 @@ def test_hostile_nesting_in_toml_and_json_is_refused(tmp_path: Path, kind: str, 
     assert caught.value.source == str(path)
 
 
-@pytest.mark.parametrize("text", ["[" * 1_000_000, "{a: " * 1_000_000, "".join(" " * i + "-\n" for i in range(2000))])
-def test_hostile_yaml_nesting_is_refused_before_the_c_loader_sees_it(text: str) -> None:
-    """Deep YAML (which crashes PyYAML's C loader) is refused from the event stream, early."""
-    with pytest.raises(LimitError, match="max_depth = 64"):
+DEEP_YAML = ["[" * 1_000_000, "{a: " * 1_000_000, "".join(" " * i + "-\n" for i in range(2000)), "[" * 999 + "]" * 999]
+
+
+@pytest.mark.parametrize("route", ["as-installed", "composer"])
+@pytest.mark.parametrize("text", DEEP_YAML, ids=["flow-lists", "flow-maps", "block-lists", "under-libyaml-limit"])
+def test_hostile_yaml_nesting_is_refused_whichever_layer_notices(
+    text: str, route: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deep YAML gives one LimitError naming max_depth, from libyaml's own limit or from the project's checks.
+
+    PyYAML 6.0.4 (libyaml 0.2.6) stops at 1,000 levels itself; older versions leave it to the
+    composer, which refuses from the event stream before the C composer (which crashes) sees it.
+    """
+    if route == "composer":
+        monkeypatch.setattr(_common, "_c_parser_limits_nesting", lambda: False)
+    with pytest.raises(LimitError, match=r"nested too deeply.*, over the limit max_depth = 64") as caught:
         _common.load_yaml_text(text, source="deep.yml")
+    assert caught.value.limit == "max_depth"
+    assert caught.value.source == "deep.yml"
+
+
+def test_libyaml_native_nesting_error_reads_as_the_max_depth_limit() -> None:
+    """Where libyaml stops nesting itself, its ScannerError becomes the LimitError, whatever max_depth is."""
+    if not _common._c_parser_limits_nesting():
+        pytest.skip(
+            "this PyYAML's parser has no nesting limit of its own (PyYAML < 6.0.4); the composer test covers it"
+        )
+    with limits.limited(max_depth=5_000), pytest.raises(LimitError) as caught:
+        _common.load_yaml_text("[" * 2_000, source="deep.yml")
+    assert caught.value.lines() == [
+        "deep.yml: tables and lists are nested too deeply (the YAML parser's own limit), over the limit "
+        "max_depth = 5,000 " + HOW.format(name="max_depth")
+    ]
+
+
+def test_alias_free_yaml_within_the_limits_reads_alike_on_both_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C-loader route and the composer give the same data for ordinary documents."""
+    text = "model:\n  name: M\n  when: 2024-05-01\nlist: [1, 2.5, yes, null, {a: [b]}]\nurl: https://x.org/?a=1&b=2\n"
+    installed = _common.load_yaml_text(text, source="x.yml")
+    monkeypatch.setattr(_common, "_c_parser_limits_nesting", lambda: False)
+    assert _common.load_yaml_text(text, source="x.yml") == installed
+    assert installed["list"] == [1, 2.5, True, None, {"a": ["b"]}]
 
 
 def test_deep_and_cyclic_mappings_are_refused() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,12 @@ import openness
 from openness import _resources, catalogue, licences
 from openness._licence_table import normalise, table
 from openness._vocabulary import components, restrictions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(openness.__file__).parent / "schemas"
@@ -39,15 +46,11 @@ def test_rubrics_folder_is_exactly_what_the_loader_lists() -> None:
 def test_builtin_rubric_validates_against_schema(rubric_id: str) -> None:
     """Each shipped rubric, as written, validates against the rubric JSON Schema."""
     text = (_resources.rubrics_dir() / f"{rubric_id}.toml").read_text(encoding="utf-8")
-    import tomllib
-
     jsonschema.validate(tomllib.loads(text), _schema("rubric"))
 
 
 def test_descriptors_validate_against_schema() -> None:
     """Catalogue descriptors and golden inputs validate against the descriptor JSON Schema."""
-    import tomllib
-
     schema = _schema("descriptor")
     paths = [*(_resources.catalogue_dir().iterdir()), *GOLDEN_INPUTS.iterdir()]
     checked = 0

@@ -3,7 +3,7 @@
 The formats: Model Openness Tool YAML, European Open Source AI Index YAML, Hugging Face model cards.
 
 Each importer is a submodule with a ``read(path)`` function; YAML support needs the ``import``
-extra (``pip install 'openness[import]'``).
+extra (``pip install '.[import]'`` in a checkout, or ``pip install pyyaml``).
 """
 
 from __future__ import annotations

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from openness._errors import DescriptorError, OpennessError, Problem
+from openness._errors import DescriptorError, OpennessError, Problem, install_hint
 from openness._files import read_text
-from openness._guard import check_text
+from openness._guard import check_text, check_tree, limit_error
 from openness.importers._yaml_compose import load_checked
 
 __all__ = ["YAML_SUFFIXES", "load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls", "yaml_files"]
@@ -26,7 +27,7 @@ def _yaml() -> Any:
     try:
         import yaml  # noqa: PLC0415 - optional, behind the `import` extra
     except ImportError:
-        msg = "reading YAML needs PyYAML: pip install 'openness[import]'"
+        msg = f"reading YAML needs PyYAML: {install_hint('import')}"
         raise ImportError(msg) from None
     return yaml
 
@@ -44,21 +45,38 @@ def load_yaml(path: str | Path) -> tuple[Any, str]:
 def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
     """Parse YAML text safely, within the limits of :mod:`openness.limits`; errors name ``source``.
 
-    Text over ``max_bytes`` is refused before parsing. One pass then composes the document from
-    PyYAML's parser events (the C parser when present) and refuses, before anything is built,
-    nesting deeper than ``max_depth``, more than ``max_nodes`` values once aliases are expanded
-    (billion-laughs documents), and aliases to a node that contains them (cycles); PyYAML's safe
-    constructor builds the data (see :mod:`openness.importers._yaml_compose`). ``first_line`` is the
-    line of the file the text starts on (for YAML embedded in a larger file), used in error locations.
+    Text over ``max_bytes`` is refused before parsing. Nesting deeper than ``max_depth``, more than
+    ``max_nodes`` values once aliases are expanded (billion-laughs documents) and aliases to a node
+    that contains them (cycles) are refused with a :class:`~openness.LimitError` (or, for a cycle, a
+    :class:`~openness.DescriptorError`), whichever layer notices first: PyYAML's own parser (libyaml
+    0.2.6, in PyYAML 6.0.4 and newer, stops at 1,000 levels) or the project's checks.
+
+    Two routes give the same data as ``yaml.load(text, Loader=CSafeLoader)`` (or ``SafeLoader``):
+
+    - a text without aliases, read by a C parser that limits nesting itself, goes to PyYAML's C
+      loader and the result is then walked for depth and size (no alias, so no bomb and no cycle);
+    - any other text is composed in one pass from the parser's events, refusing before anything is
+      built (see :mod:`openness.importers._yaml_compose`).
+
+    ``first_line`` is the line of the file the text starts on (for YAML embedded in a larger file),
+    used in error locations.
     """
     yaml = _yaml()
     check_text(text, source=source)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if "*" not in text and _c_parser_limits_nesting():
+            data = yaml.load(text, Loader=loader)
+            check_tree(data, source=source, error=DescriptorError)
+            return data
         return load_checked(
             yaml, text, loader, source, lambda message, mark: _yaml_error(message, source, mark, first_line)
         )
     except yaml.MarkedYAMLError as exc:
+        if exc.problem and _NATIVE_NESTING in exc.problem:
+            raise limit_error(
+                "max_depth", "tables and lists are nested too deeply (the YAML parser's own limit)", source=source
+            ) from None
         mark = exc.problem_mark or exc.context_mark
         context = exc.context
         if context and exc.context_mark is not None and exc.context_mark is not mark:
@@ -73,6 +91,33 @@ def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
         raise DescriptorError(
             [Problem(message=f"invalid YAML: a value cannot be read ({exc})", source=source)]
         ) from None
+
+
+#: What libyaml 0.2.6 and newer say when nesting passes their own limit (1,000 levels).
+_NATIVE_NESTING = "exceeded maximum nesting depth"
+
+
+@functools.cache
+def _c_parser_limits_nesting() -> bool:
+    """Whether PyYAML's C parser is present and stops deep nesting itself (libyaml 0.2.6, PyYAML 6.0.4).
+
+    Only then may the C composer, which recurses on the C stack, see a document: under its limit of
+    1,000 levels it stays within a 512 KiB stack (measured with ``ulimit -s``). Asked once, of the
+    parser itself, rather than read from a version number.
+    """
+    yaml = _yaml()
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return False
+    parser = loader_class("[" * 1_001)
+    try:
+        while parser.get_event() is not None:
+            pass
+    except yaml.YAMLError as exc:
+        return _NATIVE_NESTING in str(exc)
+    finally:
+        parser.dispose()
+    return False
 
 
 def _yaml_error(message: str, source: str, mark: Any, first_line: int) -> DescriptorError:

@@ -8,7 +8,7 @@ r"""Hugging Face model cards: the YAML front matter of a ``README.md`` as a part
 
 What the card states becomes a fact with the card as its source; what it does not state stays
 absent, so a report lists it as unknown. Keys this importer does not map are kept verbatim in
-``descriptor.extra["model-card"]``. Needs PyYAML: ``pip install 'openness[import]'``.
+``descriptor.extra["model-card"]``. Needs PyYAML (the ``import`` extra).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from openness._descriptor import Descriptor, descriptor_from_mapping
-from openness._errors import DescriptorError, Problem
+from openness._errors import DescriptorError, Problem, install_hint
 from openness._files import read_text
 
 __all__ = ["COMPONENT_KEYS", "front_matter", "read"]
@@ -45,7 +45,7 @@ def _yaml_load(text: str, *, source: str, first_line: int) -> object:
     try:
         import yaml  # noqa: PLC0415, F401 - optional dependency, loaded when a card is read
     except ImportError:
-        msg = "reading Hugging Face model cards needs PyYAML: pip install 'openness[import]'"
+        msg = f"reading Hugging Face model cards needs PyYAML: {install_hint('import')}"
         raise ImportError(msg) from None
     from openness.importers._common import load_yaml_text  # noqa: PLC0415 - the limits for untrusted YAML
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ from test_properties import _paths
 
 from openness import OpennessError
 from openness._readers import READERS, Reader
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 
 TEXT_READERS = [r for r in READERS.values() if r.takes == "text"]
 OBJECT_READERS = [r for r in READERS.values() if r.takes == "object"]
@@ -129,8 +136,6 @@ def _parse(text: str, syntax: str) -> Any:
     if syntax == "yaml":
         return yaml.safe_load(text)
     if syntax == "toml":
-        import tomllib
-
         return tomllib.loads(text)
     return text
 

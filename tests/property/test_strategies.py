@@ -94,3 +94,22 @@ def test_monotone_rubrics_pass_the_monotone_check(rubric: openness.Rubric) -> No
     """Rubrics built only from upward-closed checks pass check_monotone (the check has no false alarm)."""
     result = check_monotone(rubric, max_examples=20)
     assert result.ok, str(result)
+
+
+@pytest.mark.parametrize(("rubric_id", "verdict_id"), [("osaid-1.0", "open-source-ai"), ("mof-1.0", "class-1")])
+def test_meeting_aims_at_a_verdict_and_finds_it_quickly(rubric_id: str, verdict_id: str) -> None:
+    """Draws aimed at a demanding verdict meet it within a few examples (random draws rarely do)."""
+    from hypothesis import find
+
+    rubric = openness.load_rubric(rubric_id)
+    met = find(
+        strategies.meeting(rubric, verdict_id).map(openness.load_descriptor),
+        lambda descriptor: openness.score(descriptor, rubric).verdict(verdict_id).met,
+        settings=settings(max_examples=20, database=None, derandomize=True),
+    )
+    assert openness.score(met, rubric).verdict(verdict_id).met
+
+
+def test_meeting_a_verdict_the_rubric_lacks_draws_nothing() -> None:
+    """An unknown verdict id gives the empty strategy, not an error mid-search."""
+    assert strategies.meeting(openness.load_rubric("osaid-1.0"), "nope").is_empty
