@@ -338,7 +338,7 @@ def diff(
     """Compare two rubrics: which models change grade or verdict, and why, under each.
 
     ``models`` is ``None`` or ``"catalogue"`` (the catalogue), a folder of descriptor files, or an
-    iterable of descriptors (objects, paths or mappings). ``witnesses`` is how many generated
+    iterable of descriptors (objects, paths, mappings or catalogue ids). ``witnesses`` is how many generated
     descriptors to look for, one per changed criterion or verdict, each shrunk by Hypothesis to a
     minimal one on which the rubrics disagree; it needs the ``openness[hypothesis]`` extra (pass
     ``witnesses=0`` without it). ``max_examples`` bounds each search (default: the Hypothesis profile).

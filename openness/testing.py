@@ -222,9 +222,13 @@ def _search(
     return (found, message) if message is not None else None
 
 
-def minimise(descriptor: Descriptor, keeps: Callable[[Descriptor], bool]) -> Descriptor:
-    """Drop every component, assessment and detail whose removal keeps ``keeps`` true (a last, greedy pass)."""
-    data = descriptor.to_dict()
+def minimise(descriptor: Descriptor | str, keeps: Callable[[Descriptor], bool]) -> Descriptor:
+    """Drop every component, assessment and detail whose removal keeps ``keeps`` true (a last, greedy pass).
+
+    ``descriptor`` is a :class:`~openness.Descriptor` or anything :func:`openness.load_descriptor` reads
+    (a catalogue id, a path).
+    """
+    data = load_descriptor(descriptor).to_dict()
     for path in _removable(data):
         trial = _without(data, path)
         try:

@@ -193,3 +193,22 @@ def test_a_listed_component_without_facts_is_shown_as_evidence() -> None:
         ("components.weights", "listed, with no access, licence or coverage stated")
     ]
     assert result.unknown == ("components.weights.access", "components.weights.licence")
+
+
+def test_score_takes_a_catalogue_id() -> None:
+    """``score("olmo-7b")`` scores the catalogue model, as the command line and ``compare`` do."""
+    by_id = openness.score("olmo-7b", "osaid-1.0")
+    assert by_id.to_json() == openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0").to_json()
+
+
+def test_score_names_a_close_catalogue_id_for_a_typo() -> None:
+    """An unknown id that is not a file either raises a DescriptorError suggesting a close id."""
+    with pytest.raises(openness.DescriptorError, match=r"no catalogue model 'olmo7b' \(did you mean 'olmo-7b'\?\)"):
+        openness.score("olmo7b")
+
+
+def test_a_missing_toml_file_is_not_read_as_a_catalogue_id() -> None:
+    """A name ending in .toml that does not exist is a missing file, not an unknown catalogue model."""
+    with pytest.raises(openness.DescriptorError) as caught:
+        openness.score("olmo-7b.toml")
+    assert "catalogue" not in str(caught.value)
