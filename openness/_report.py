@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from openness._errors import UnknownIdError
+
 if TYPE_CHECKING:
     from openness._chart import Chart
 
@@ -180,18 +182,23 @@ class Report:
         return (_restore, (self.score, self.points, self.max_points, self._parts()))
 
     def result(self, criterion: str) -> CriterionResult:
-        """The result of one criterion, by id."""
+        """The result of one criterion, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
         for result in self.results:
             if result.criterion == criterion:
                 return result
-        raise KeyError(criterion)
+        known = [r.criterion for r in self.results]
+        raise UnknownIdError.naming("criterion", criterion, known, where=self._where(), kinds="criteria")
 
     def verdict(self, verdict: str) -> VerdictResult:
-        """The result of one verdict, by id."""
+        """The result of one verdict, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
         for result in self.verdicts:
             if result.id == verdict:
                 return result
-        raise KeyError(verdict)
+        known = [v.id for v in self.verdicts]
+        raise UnknownIdError.naming("verdict", verdict, known, where=self._where())
+
+    def _where(self) -> str:
+        return f"the report of {self.model.get('id')!r} under {self.rubric.get('id')!r}"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: a version header first (format, openness version, rubric, model), then sorted keys."""

@@ -146,3 +146,29 @@ def test_explanations_read_licences_under_the_limits_scoring_used() -> None:
     assert "max_licence_length" in expected
     assert late.to_json() == expected
     assert openness.score(data, "mot-1.0").to_json() != expected
+
+
+def test_an_unknown_verdict_lists_the_verdicts_and_suggests_a_close_one() -> None:
+    """``report.verdict`` of an id the report lacks raises an UnknownIdError, a KeyError too, naming the ids."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    with pytest.raises(openness.UnknownIdError) as caught:
+        report.verdict("open-source")
+    assert isinstance(caught.value, KeyError)
+    assert isinstance(caught.value, openness.OpennessError)
+    known = ", ".join(v.id for v in report.verdicts)
+    assert str(caught.value) == (
+        "the report of 'olmo-7b' under 'osaid-1.0' has no verdict 'open-source' "
+        f"(did you mean 'open-source-ai'?); its verdicts: {known}"
+    )
+
+
+def test_an_unknown_criterion_lists_the_criteria() -> None:
+    """``report.result`` of an unknown id raises a KeyError listing the criteria, no guess when none is close."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    with pytest.raises(KeyError) as caught:
+        report.result("nope")
+    known = ", ".join(r.criterion for r in report.results)
+    assert (
+        str(caught.value) == f"the report of 'olmo-7b' under 'osaid-1.0' has no criterion 'nope'; its criteria: {known}"
+    )
+    assert pickle.loads(pickle.dumps(caught.value)).args == caught.value.args  # noqa: S301 - pickled here
