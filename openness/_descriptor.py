@@ -298,6 +298,10 @@ def load_descriptor(
         data = parse_text(descriptor, kind="toml", source=source or "<text>", error=DescriptorError)
         return descriptor_from_mapping(data, source=source or "<text>")
     if isinstance(descriptor, str) and _names_catalogue_model(descriptor):
+        if descriptor not in _catalogue_files():
+            hint = did_you_mean(descriptor, catalogue_ids())
+            message = f"{descriptor!r} is neither a descriptor file nor a catalogue model{hint}"
+            raise DescriptorError([Problem(message=message + "; see openness.catalogue.ids()")])
         return catalogue_descriptor(descriptor)
     if isinstance(descriptor, (str, Path)):
         data, where = read_document(descriptor, error=DescriptorError)

@@ -126,6 +126,17 @@ def test_malformed_toml_names_line_and_column(tmp_path: Path) -> None:
     assert str(problem).startswith(f"{path}:3:8: invalid TOML: ")
 
 
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n  \n"])
+def test_toml_ending_mid_value_names_the_last_line(tmp_path: Path, ending: str) -> None:
+    """A document that ends mid-value is an error at the end of its last line, trailing blank lines aside."""
+    path = tmp_path / "bad.toml"
+    path.write_text("format = 1\nname = [1," + ending, encoding="utf-8")
+    with pytest.raises(DescriptorError) as info:
+        openness.load_descriptor(path)
+    (problem,) = info.value.problems
+    assert str(problem) == f"{path}:2:11: invalid TOML: Invalid value (at end of document)"
+
+
 def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
     """A JSON syntax error names the file, line and column."""
     path = tmp_path / "bad.json"

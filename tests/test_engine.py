@@ -203,7 +203,10 @@ def test_score_takes_a_catalogue_id() -> None:
 
 def test_score_names_a_close_catalogue_id_for_a_typo() -> None:
     """An unknown id that is not a file either raises a DescriptorError suggesting a close id."""
-    with pytest.raises(openness.DescriptorError, match=r"no catalogue model 'olmo7b' \(did you mean 'olmo-7b'\?\)"):
+    with pytest.raises(
+        openness.DescriptorError,
+        match=r"'olmo7b' is neither a descriptor file nor a catalogue model \(did you mean 'olmo-7b'\?\)",
+    ):
         openness.score("olmo7b")
 
 
