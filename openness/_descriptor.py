@@ -214,8 +214,6 @@ register_class(Descriptor, prepare=_prepare_descriptor, omit=("source",))
 
 def _check_format(data: Mapping[str, Any], source: str) -> None:
     version = data.get("format")
-    if version is None:
-        raise DescriptorError([Problem(message="required key is missing", source=source, path=("format",))])
     if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT:
         raise UnsupportedFormatError(
             [
@@ -239,7 +237,13 @@ def descriptor_from_mapping(data: Mapping[str, Any], *, source: str, checked: bo
     if not checked:
         check_tree(data, source=source, error=DescriptorError)
     _check_format(data, source)
-    descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
+    missing = [] if "format" in data else [Problem(message="required key is missing", source=source, path=("format",))]
+    try:
+        descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
+    except DescriptorError as exc:
+        raise DescriptorError([*missing, *exc.problems]) from None
+    if missing:
+        raise DescriptorError(missing)
     aliases = component_aliases()
     components = {aliases[key]: value for key, value in descriptor.components.items()}
     return attrs.evolve(descriptor, components=components, source=source)

@@ -109,6 +109,15 @@ def test_every_problem_is_listed_at_once() -> None:
     assert any("model.name: expected a string, got 3" in line for line in lines)
 
 
+def test_missing_format_comes_with_the_other_problems() -> None:
+    """A missing format key is reported together with unknown and missing keys, not on its own first."""
+    assert _error_lines({"bogus_key_xyz": 1}) == [
+        "<mapping>: format: required key is missing",
+        "<mapping>: bogus_key_xyz: unknown key 'bogus_key_xyz'",
+        "<mapping>: model: required key is missing",
+    ]
+
+
 def test_unsupported_format_version() -> None:
     """A newer major format is a dedicated error naming the version."""
     with pytest.raises(UnsupportedFormatError, match="descriptor format 2 is not supported"):
