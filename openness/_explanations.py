@@ -232,6 +232,7 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
             out.append(Evidence(fact=f"components.{key}", value="not stated"))
             continue
         sources = component.sources or model_sources
+        borrowed = not component.sources and bool(model_sources)
         if component.access is None and component.licence is None and component.coverage is None:
             out.append(Evidence(fact=f"components.{key}", value="listed, with no access, licence or coverage stated"))
             continue
@@ -244,7 +245,15 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
                 reading = facts.reading(key)
                 assert reading is not None  # noqa: S101 - the component states a licence
                 shown = _licence_evidence(reading)
-            out.append(Evidence(fact=f"components.{key}.{name}", value=shown, sources=sources, unsure=component.unsure))
+            out.append(
+                Evidence(
+                    fact=f"components.{key}.{name}",
+                    value=shown,
+                    sources=sources,
+                    unsure=component.unsure,
+                    sources_from_model=borrowed,
+                )
+            )
     for assessor, parameter in compiled.assessments:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         path = f"assessments.{assessor}.{parameter}"

@@ -27,6 +27,14 @@ class Evidence:
     value: str
     sources: tuple[str, ...] = ()
     unsure: bool = False
+    #: The fact's component states no sources, so ``sources`` are the model's (``model.sources``),
+    #: which may not speak to this fact.
+    sources_from_model: bool = False
+
+    @property
+    def source_note(self) -> str:
+        """`` (the model's sources; the component states none)`` when the sources are borrowed, else ``''``."""
+        return " (the model's sources; the component states none)" if self.sources_from_model else ""
 
 
 @attrs.frozen(kw_only=True)

@@ -172,3 +172,29 @@ def test_an_unknown_criterion_lists_the_criteria() -> None:
         str(caught.value) == f"the report of 'olmo-7b' under 'osaid-1.0' has no criterion 'nope'; its criteria: {known}"
     )
     assert pickle.loads(pickle.dumps(caught.value)).args == caught.value.args  # noqa: S301 - pickled here
+
+
+def test_evidence_borrowing_the_model_sources_says_so() -> None:
+    """A component stating no sources cites the model's, flagged in the evidence, its JSON and its text."""
+    descriptor = {
+        "format": 1,
+        "model": {"id": "m", "name": "M", "sources": ["https://example.org/model"]},
+        "components": {
+            "weights": {"access": "public"},
+            "training-code": {"access": "public", "sources": ["https://example.org/code"]},
+        },
+    }
+    report = openness.score(descriptor, "osaid-1.0")
+    weights = next(e for r in report.results for e in r.evidence if e.fact == "components.weights.access")
+    code = next(e for r in report.results for e in r.evidence if e.fact == "components.training-code.access")
+    assert (weights.sources, weights.sources_from_model) == (("https://example.org/model",), True)
+    assert (code.sources, code.sources_from_model) == (("https://example.org/code",), False)
+    evidence = [e for r in report.to_dict()["results"] for e in r["evidence"]]
+    assert {"fact": "components.weights.access", "sources_from_model": True}.items() <= next(
+        e for e in evidence if e["fact"] == "components.weights.access"
+    ).items()
+    assert (
+        "* components.weights.access = public <https://example.org/model> "
+        "(the model's sources; the component states none)" in report.to_text()
+    )
+    assert "<https://example.org/code> (" not in report.to_text()
