@@ -268,6 +268,10 @@ class Report:
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
+    def __str__(self) -> str:
+        """The text rendering (:meth:`to_text`), so ``print(report)`` shows the report."""
+        return self.to_text()
+
     def __repr__(self) -> str:
         return (
             f"<Report {self.model.get('id')!r} under {self.rubric.get('id')!r}: "

@@ -198,3 +198,10 @@ def test_evidence_borrowing_the_model_sources_says_so() -> None:
         "(the model's sources; the component states none)" in report.to_text()
     )
     assert "<https://example.org/code> (" not in report.to_text()
+
+
+def test_print_shows_the_text_report_and_repr_stays_short() -> None:
+    """``str(report)`` is the text rendering; ``repr(report)`` is one short line."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    assert str(report) == report.to_text()
+    assert repr(report) == "<Report 'olmo-7b' under 'osaid-1.0': score 1.00, verdicts met: open-source-ai>"
