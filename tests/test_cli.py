@@ -326,7 +326,7 @@ def test_explain_rubric(capsys: pytest.CaptureFixture[str]) -> None:
     rubric = openness.load_rubric("openness-default")
     lines = out.splitlines()
     assert lines[0] == "openness default rubric (openness-default 1.0)"
-    assert lines[1].startswith("Source: docs/rubrics.md")
+    assert lines[1].startswith("Source: openness/rubrics/openness-default.toml")
     assert "Grades, best first: open (1), partial (0.5), closed (0)" in lines
     assert all(f"  {c.id}: {c.title} (weight 1, group {c.group})" in lines for c in rubric.criteria)
     assert "  open-weights: Open weights; needs weights at least open" in lines
@@ -354,7 +354,7 @@ def test_explain_criterion(capsys: pytest.CaptureFixture[str]) -> None:
     read = [line for line in lines if line.startswith("  components.")]
     assert read == ["  components.training-code", "  components.inference-code"]
     assert "  open (Open across the board): at least open" in lines
-    assert lines[-1].startswith("Source: docs/rubrics.md")
+    assert lines[-1].startswith("Source: openness/rubrics/openness-default.toml")
 
 
 def test_explain_criterion_from_a_rubric_file(capsys: pytest.CaptureFixture[str]) -> None:
