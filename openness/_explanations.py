@@ -219,7 +219,8 @@ def _reason(compiled: CompiledCriterion, facts: Facts, grade: str, rubric: Rubri
         else:
             note = f" ({rating.notes.strip()})" if rating.notes else ""
             phrases.append(f"{assessor} rates {parameter} {rating.grade}{note}")
-    text = f"{grade}: " + "; ".join(phrases) if phrases else f"{grade}: no condition applies"
+    # A clause once: two components with one licence on one list give the same list clause.
+    text = f"{grade}: " + "; ".join(dict.fromkeys(phrases)) if phrases else f"{grade}: no condition applies"
     return text + "."
 
 

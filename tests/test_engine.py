@@ -215,3 +215,19 @@ def test_a_missing_toml_file_is_not_read_as_a_catalogue_id() -> None:
     with pytest.raises(openness.DescriptorError) as caught:
         openness.score("olmo-7b.toml")
     assert "catalogue" not in str(caught.value)
+
+
+def test_a_reason_states_each_clause_once() -> None:
+    """Two components with one licence on one list (mot-1.0's technical report or paper) give that clause once."""
+    descriptor = {
+        "format": 1,
+        "model": {"id": "m", "name": "M"},
+        "components": {
+            "technical-report": {"access": "public", "licence": "CC-BY-4.0"},
+            "research-paper": {"access": "public", "licence": "CC-BY-4.0"},
+        },
+    }
+    reason = openness.score(descriptor, "mot-1.0").result("technical-report").reason
+    clauses = reason.rstrip(".").split("; ")
+    assert len(clauses) == len(set(clauses)) == 3
+    assert clauses[-1] == "the licence 'CC-BY-4.0' is on the rubric's 'mot-open' list (exactly as written)"
