@@ -18,6 +18,7 @@ __all__ = [
     "UnknownIdError",
     "UnsupportedFormatError",
     "format_path",
+    "not_one_of",
 ]
 
 PathSegment = str | int
@@ -36,6 +37,17 @@ def format_path(path: Sequence[PathSegment]) -> str:
         key = segment if _BARE_KEY.match(segment) else '"' + segment.replace('"', '\\"') + '"'
         out.append(key if not out else "." + key)
     return "".join(out)
+
+
+def not_one_of(value: str, allowed: Iterable[str], kind: str = "value") -> str:
+    """The one wording for a name outside its vocabulary, listing the vocabulary and a close match.
+
+    ``unknown licence class 'osi-aproved' (did you mean 'osi-approved'?); expected one of ...``
+    """
+    choices = list(allowed)
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {kind} {value!r}{hint}; expected one of {', '.join(choices)}"
 
 
 @attrs.frozen(kw_only=True)

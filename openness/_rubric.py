@@ -13,7 +13,7 @@ import attrs
 
 from openness._conditions import AssessmentCheck, ComponentCheck, Condition, checks, describe
 from openness._convert import Invalid, converter, did_you_mean, problems, register_class
-from openness._errors import Problem, RubricError, UnsupportedFormatError
+from openness._errors import Problem, RubricError, UnsupportedFormatError, not_one_of
 from openness._files import parse_text, read_document
 from openness._guard import check_count, check_tree
 from openness._resources import rubrics_dir
@@ -407,12 +407,7 @@ def _allowance_problems(rubric: Rubric, criteria: set[str], verdicts: list[str])
     for index, allowance in enumerate(rubric.allowances):
         where = ("allowances", index)
         if allowance.check not in ALLOWABLE_CHECKS:
-            hint = did_you_mean(allowance.check, ALLOWABLE_CHECKS)
-            found.append(
-                Invalid(
-                    f"unknown check {allowance.check!r}{hint}; one of {', '.join(ALLOWABLE_CHECKS)}", (*where, "check")
-                )
-            )
+            found.append(Invalid(not_one_of(allowance.check, ALLOWABLE_CHECKS, "check"), (*where, "check")))
         if not allowance.reason.strip():
             found.append(Invalid("an allowance needs a reason", (*where, "reason")))
         if allowance.criterion is not None and allowance.criterion not in criteria:

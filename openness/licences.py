@@ -21,7 +21,7 @@ import re
 
 import attrs
 
-from openness._errors import LicenceError, Problem
+from openness._errors import LicenceError, Problem, not_one_of
 from openness._guard import limit_error
 from openness._licence_table import Licence, agree, normalise, table
 from openness._vocabulary import restrictions
@@ -74,8 +74,7 @@ def has_class(licence: Licence, name: str) -> bool | None:
     candidate does, not when none does, and is unknown otherwise.
     """
     if name not in CLASSES:
-        msg = f"unknown licence class {name!r}"
-        raise LicenceError(msg)
+        raise LicenceError(not_one_of(name, CLASSES, "licence class"))
     if licence.candidates:
         return agree([has_class(member, name) for member in licence.members()])
     if licence.kind == "unknown":

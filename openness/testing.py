@@ -59,6 +59,7 @@ from openness import strategies
 from openness._descriptor import Descriptor, load_descriptor
 from openness._diff import verdict_requirements as _requirements
 from openness._engine import Evaluator, compile_rubric
+from openness._errors import not_one_of
 from openness._report import Report
 from openness._rubric import Allowance, Rubric, load_rubric
 
@@ -612,8 +613,7 @@ def check_rubric(
     names: Sequence[str] = list(CHECKS) if checks is None else list(checks)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
-        msg = f"unknown check {unknown[0]!r}; checks: {', '.join(CHECKS)}"
-        raise ValueError(msg)
+        raise ValueError(not_one_of(unknown[0], CHECKS, "check"))
     return RubricCheck(
         rubric=f"{loaded.id} {loaded.version}",
         results=tuple(CHECKS[name](loaded, max_examples=max_examples) for name in names),

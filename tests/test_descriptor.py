@@ -54,8 +54,8 @@ def test_toml_dates_become_iso_text() -> None:
         (
             {**MINIMAL, "components": {"weights": {"access": "publc"}}},
             [
-                "<mapping>: components.weights.access: 'publc' is not one of public, gated, restricted, "
-                "api-only, not-released (did you mean 'public'?)"
+                "<mapping>: components.weights.access: unknown value 'publc' (did you mean 'public'?); "
+                "expected one of public, gated, restricted, api-only, not-released"
             ],
         ),
         (

@@ -130,3 +130,12 @@ def test_every_curated_licence_has_an_https_source() -> None:
         assert all(s.startswith("https://") for s in licence.sources), licence.id
         if licence.curated:
             assert licence.sources, licence.id
+
+
+def test_an_unknown_licence_class_lists_the_classes() -> None:
+    """has_class with an unknown class names the classes and a close one, in the library's one wording."""
+    with pytest.raises(LicenceError) as caught:
+        licences.has_class(licences.lookup("MIT"), "permisive")
+    assert str(caught.value) == (
+        "unknown licence class 'permisive' (did you mean 'permissive'?); expected one of " + ", ".join(licences.CLASSES)
+    )

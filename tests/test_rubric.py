@@ -10,6 +10,7 @@ import pytest
 
 import openness
 from openness import RubricError, UnsupportedFormatError
+from openness._vocabulary import restrictions
 
 
 def _rubric(**changes: Any) -> dict[str, Any]:
@@ -118,13 +119,16 @@ def test_rubric_from_file(tmp_path: Path) -> None:
         ),
         (
             lambda r: r["criteria"][0]["levels"][0]["when"].update(licence="osi"),
-            ["<mapping>: criteria[0].levels[0].when.licence: unknown licence class 'osi'"],
+            [
+                "<mapping>: criteria[0].levels[0].when.licence: unknown licence class 'osi'; expected one of "
+                "osi-approved, fsf-libre, open-data, osd-conformant, permissive, copyleft, commercial-use"
+            ],
         ),
         (
             lambda r: r["criteria"][0]["levels"][0]["when"].update({"licence-without": ["field-of-us"]}),
             [
                 "<mapping>: criteria[0].levels[0].when.licence-without: unknown restriction 'field-of-us' "
-                "(did you mean 'field-of-use'?)"
+                "(did you mean 'field-of-use'?); expected one of " + ", ".join(restrictions())
             ],
         ),
         (

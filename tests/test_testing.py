@@ -185,5 +185,8 @@ def test_results_are_reproducible_and_serialisable() -> None:
 
 def test_unknown_check_names_are_refused() -> None:
     """check_rubric names the checks it knows when given another."""
-    with pytest.raises(ValueError, match="unknown check 'monotonic'; checks: weights, verdict-chains"):
+    with pytest.raises(
+        ValueError,
+        match="unknown check 'monotonic' \\(did you mean 'monotone'\\?\\); expected one of weights, verdict-chains",
+    ):
         check_rubric(BASE, checks=["monotonic"])
