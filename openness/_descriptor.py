@@ -18,6 +18,7 @@ from openness._files import parse_text, read_document
 from openness._guard import check_tree
 from openness._resources import catalogue_dir
 from openness._vocabulary import Access, Coverage, Modality, component_aliases
+from openness._words import counted
 
 __all__ = [
     "Assessment",
@@ -154,7 +155,7 @@ class Descriptor:
         return tomli_w.dumps(self.to_dict())
 
     def __repr__(self) -> str:
-        return f"<Descriptor {self.model.id!r}: {len(self.components)} components>"
+        return f"<Descriptor {self.model.id!r}: {counted(len(self.components), 'component')}>"
 
     def _repr_html_(self) -> str:
         from openness._render import descriptor_html  # noqa: PLC0415

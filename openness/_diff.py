@@ -114,7 +114,8 @@ class RubricDiff:
         old, new = f"{self.old['id']} {self.old['version']}", f"{self.new['id']} {self.new['version']}"
         lines = [f"Rubric diff: {clean(old)} -> {clean(new)}", ""]
         changed = self.changed_models
-        lines.append(f"Models: {len(changed)} of {len(self.models)} change grade or verdict.")
+        verb = "changes" if len(changed) == 1 else "change"
+        lines.append(f"Models: {len(changed)} of {len(self.models)} {verb} grade or verdict.")
         for model in changed:
             lines += ["", *(clean(line) for line in _change_lines(model, f"{model.model} ({model.name})"))]
         unchanged = [m.model for m in self.models if not m.changed]

@@ -67,7 +67,7 @@ def _explain(
             if (reading := facts.reading(key)) is not None
             for warning in reading.warnings
         )
-    )
+    ) + _coverage_warnings(facts.descriptor)
     model = facts.descriptor.model
     stated = {
         "id": model.id,
@@ -82,6 +82,23 @@ def _explain(
         verdicts=verdicts,
         results=results,
         warnings=warnings,
+    )
+
+
+#: The component kinds a ``coverage`` fact describes (how complete a release or description is).
+_COVERED_KINDS = ("data", "documentation")
+
+
+def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
+    """A warning for each coverage stated on a component that has none (code, weights, access)."""
+    vocabulary = components()
+    return tuple(
+        f"components.{key}.coverage: {key!r} ({spec.kind}) has no coverage: coverage describes "
+        "data and documentation only; remove the fact"
+        for key, spec in vocabulary.items()  # vocabulary order: the descriptor's own order must not matter
+        if spec.kind not in _COVERED_KINDS
+        and (component := descriptor.components.get(key)) is not None
+        and component.coverage is not None
     )
 
 

@@ -18,6 +18,7 @@ from openness._files import parse_text, read_document
 from openness._guard import check_count, check_tree
 from openness._resources import rubrics_dir
 from openness._vocabulary import component_aliases
+from openness._words import counted
 
 __all__ = [
     "ALLOWABLE_CHECKS",
@@ -178,8 +179,7 @@ class Rubric:
         for criterion in self.criteria:
             if criterion.id == criterion_id:
                 return criterion
-        msg = f"{self.id}: no criterion {criterion_id!r}{did_you_mean(criterion_id, [c.id for c in self.criteria])}"
-        raise RubricError(msg)
+        raise RubricError(f"{self.id}: " + not_one_of(criterion_id, [c.id for c in self.criteria], "criterion"))
 
     @property
     def max_points(self) -> float:
@@ -197,7 +197,8 @@ class Rubric:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def __repr__(self) -> str:
-        return f"<Rubric {self.id!r} {self.version}: {len(self.criteria)} criteria, {len(self.verdicts)} verdicts>"
+        criteria = counted(len(self.criteria), "criterion", "criteria")
+        return f"<Rubric {self.id!r} {self.version}: {criteria}, {counted(len(self.verdicts), 'verdict')}>"
 
     def _repr_html_(self) -> str:
         from openness._render import rubric_html  # noqa: PLC0415

@@ -170,6 +170,17 @@ def _unknown(text: str, candidates: tuple[str, ...] = ()) -> Licence:
     return Licence(id=text, name=text, kind="unknown", candidates=candidates)
 
 
+_LOWER_OPERATOR = re.compile(r"\s(and|or|with)\s", re.IGNORECASE)
+
+
+def _operator_hint(text: str) -> str:
+    """A note when the text joins names with an operator not in upper case (SPDX reads only AND, OR, WITH)."""
+    found = [m.group(1) for m in _LOWER_OPERATOR.finditer(text) if m.group(1) != m.group(1).upper()]
+    if not found:
+        return ""
+    return f"; SPDX operators are upper case: AND, OR, WITH (not {', '.join(repr(f) for f in dict.fromkeys(found))})"
+
+
 def _suggest(text: str) -> str:
     names = list(table().by_name)
     close = difflib.get_close_matches(normalise(text), names, n=3, cutoff=0.75)
@@ -192,7 +203,8 @@ def _resolve(text: str, *, suggest: bool = True) -> tuple[Licence, str | None, s
         return _unknown(text, ambiguity.candidates), None, warning
     target = known.by_name.get(key)
     if target is None:
-        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text) if suggest else ''}"
+        hint = _suggest(text) if suggest else ""
+        return _unknown(text), None, f"{text!r} is not a known licence{hint}{_operator_hint(text)}"
     licence = known.licences.get(target) or known.exceptions[target]
     note = None if text == licence.id else f"{text!r} read as {licence.id}"
     family: str | None = None

@@ -62,6 +62,7 @@ from openness._engine import Evaluator, compile_rubric
 from openness._errors import not_one_of
 from openness._report import Report
 from openness._rubric import Allowance, Rubric, load_rubric
+from openness._words import counted
 
 __all__ = [
     "CHECKS",
@@ -288,7 +289,8 @@ def check_weights(rubric: RubricLike, *, max_examples: int | None = None) -> Che
     return CheckResult(
         check="weights",
         ok=True,
-        message=f"{len(loaded.criteria)} weights, {len(loaded.scale)} grades, at most {loaded.max_points:g} points",
+        message=f"{counted(len(loaded.criteria), 'weight')}, {counted(len(loaded.scale), 'grade')}, "
+        f"at most {loaded.max_points:g} {'point' if loaded.max_points == 1 else 'points'}",
     )
 
 
@@ -587,7 +589,8 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
         ok=not unreached,
         message=f"never reached in {config.max_examples} examples each: {', '.join(unreached)}"
         if unreached
-        else f"{len(examples)} grades and verdicts reached, each with a minimal example",
+        else counted(len(examples), "grade or verdict", "grades and verdicts")
+        + " reached, each with a minimal example",
         examples=examples,
         allowed=tuple(allowed),
     )

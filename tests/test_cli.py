@@ -369,7 +369,11 @@ def test_explain_criterion_from_a_rubric_file(capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["explain", "osaid-1.0", "cod"], "openness: osaid-1.0: no criterion 'cod' (did you mean 'code'?)"),
+        (
+            ["explain", "osaid-1.0", "cod"],
+            "openness: osaid-1.0: unknown criterion 'cod' (did you mean 'code'?); "
+            "expected one of data-information, code, parameters",
+        ),
         (["explain", "osaid"], "openness: no built-in rubric 'osaid'"),
     ],
 )
@@ -551,3 +555,15 @@ def test_docs_name_every_command_and_option() -> None:
             for option in action.option_strings:
                 assert f"`{option}" in text or f" {option} " in text, f"{name} {option}"
     assert all(f"`{f}`" in text for f in FORMATS)
+
+
+def test_counts_agree_with_their_nouns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rubric with one criterion and one verdict lints as '1 criterion, 1 verdict', not '1 verdicts'."""
+    rubric = openness.load_rubric("openness-default").to_dict()
+    rubric["criteria"] = rubric["criteria"][1:2]
+    rubric["verdicts"] = [v for v in rubric["verdicts"] if v["id"] == "open-weights"]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(rubric), encoding="utf-8")
+    code, out, _ = _run(capsys, "lint", str(path))
+    assert (code, out.splitlines()[0]) == (0, f"{path}: ok (1 criterion, 1 verdict)")
+    assert repr(openness.load_rubric(path)).endswith(": 1 criterion, 1 verdict>")

@@ -231,3 +231,20 @@ def test_a_reason_states_each_clause_once() -> None:
     clauses = reason.rstrip(".").split("; ")
     assert len(clauses) == len(set(clauses)) == 3
     assert clauses[-1] == "the licence 'CC-BY-4.0' is on the rubric's 'mot-open' list (exactly as written)"
+
+
+def test_coverage_on_a_component_without_coverage_is_warned_about() -> None:
+    """A coverage fact on weights (which have none) gives a report warning naming the fact; scoring goes on."""
+    descriptor = {"format": 1, "model": {"id": "m", "name": "M"}, "components": {"weights": {"coverage": "full"}}}
+    report = openness.score(descriptor, "osaid-1.0")
+    assert report.warnings == (
+        "components.weights.coverage: 'weights' (weights) has no coverage: coverage describes data and "
+        "documentation only; remove the fact",
+    )
+
+
+def test_unknown_criterion_of_a_rubric_lists_the_criteria() -> None:
+    """``rubric.criterion`` (and ``openness explain RUBRIC ID``) of an unknown id lists the criterion ids."""
+    with pytest.raises(openness.RubricError) as caught:
+        openness.load_rubric("osaid-1.0").criterion("dat")
+    assert str(caught.value) == "osaid-1.0: unknown criterion 'dat'; expected one of data-information, code, parameters"

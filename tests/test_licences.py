@@ -139,3 +139,9 @@ def test_an_unknown_licence_class_lists_the_classes() -> None:
     assert str(caught.value) == (
         "unknown licence class 'permisive' (did you mean 'permissive'?); expected one of " + ", ".join(licences.CLASSES)
     )
+
+
+def test_lower_case_operators_are_pointed_out() -> None:
+    """'MIT and Apache-2.0' is not read as an expression, and the warning says SPDX operators are upper case."""
+    reading = licences.read("MIT and Apache-2.0")
+    assert reading.warnings[-1].endswith("; SPDX operators are upper case: AND, OR, WITH (not 'and')")

@@ -170,7 +170,7 @@ def test_a_criterion_that_reads_nothing_is_not_explained() -> None:
 
 def test_weights_check_passes_on_a_valid_rubric() -> None:
     """The static weights check states what it checked."""
-    assert check_weights(BASE).message == "1 weights, 3 grades, at most 1 points"
+    assert check_weights(BASE).message == "1 weight, 3 grades, at most 1 point"
 
 
 def test_results_are_reproducible_and_serialisable() -> None:
