@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         OpennessError,
         Problem,
         RubricError,
+        UnknownIdError,
         UnsupportedFormatError,
     )
     from openness._frame import to_frame
@@ -57,6 +58,7 @@ __all__ = [
     "Report",
     "Rubric",
     "RubricError",
+    "UnknownIdError",
     "UnsupportedFormatError",
     "VerdictResult",
     "__version__",
@@ -91,6 +93,7 @@ _LAZY: dict[str, str] = {
     "Report": "openness._report",
     "Rubric": "openness._rubric",
     "RubricError": "openness._errors",
+    "UnknownIdError": "openness._errors",
     "UnsupportedFormatError": "openness._errors",
     "VerdictResult": "openness._report",
     "catalogue": "openness.catalogue",

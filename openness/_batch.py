@@ -20,7 +20,7 @@ from openness._rubric import Rubric, load_rubric
 
 __all__ = ["DescriptorInput", "score_many"]
 
-#: What one item of the input may be: a loaded descriptor, a mapping, or a ``.toml``/``.json`` path.
+#: What one item of the input may be: a loaded descriptor, a mapping, a ``.toml``/``.json`` path or a catalogue id.
 DescriptorInput = Descriptor | Mapping[str, Any] | str | Path
 
 _Chunk = list[tuple[int, DescriptorInput]]
@@ -41,7 +41,8 @@ def score_many(
     """Score every descriptor against one rubric; yield the reports lazily, in input order.
 
     ``descriptors`` is any iterable (a list, a generator over files, ``df.to_dict("records")``); each
-    item is what :func:`openness.score` accepts: a :class:`~openness.Descriptor`, a mapping or a path.
+    item is what :func:`openness.score` accepts: a :class:`~openness.Descriptor`, a mapping, a path or
+    a catalogue id.
     The rubric is loaded at once (a bad rubric raises here) and compiled once per process.
 
     Without ``executor`` the items are scored one by one in this process. With an executor (for

@@ -21,6 +21,7 @@ from openness._progress import progress
 from openness._render import clean
 from openness._rubric import DEFAULT_RUBRIC, list_rubrics, load_rubric
 from openness._scored import Scored
+from openness._words import counted
 
 __all__ = ["main"]
 
@@ -89,7 +90,8 @@ def _cmd_lint(args: argparse.Namespace) -> _Result:
     for path in progress(args.rubric_file, total=len(args.rubric_file), label="linting", stream=sys.stderr):
         rubric, problems = lint_rubric_file(path)
         if rubric is not None:
-            lines.append(f"{clean(path)}: ok ({len(rubric.criteria)} criteria, {len(rubric.verdicts)} verdicts)")
+            criteria = counted(len(rubric.criteria), "criterion", "criteria")
+            lines.append(f"{clean(path)}: ok ({criteria}, {counted(len(rubric.verdicts), 'verdict')})")
         count += len(problems)
         lines += [clean(str(p)) for p in problems]
     if count:

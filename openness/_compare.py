@@ -143,12 +143,7 @@ def _report(model: Model, rubric: Rubric) -> Report:
             )
             raise OpennessError(message)
         return model
-    path = Path(model) if isinstance(model, str) and "\n" not in model else None
-    if path is not None and path.suffix.lower() not in {".toml", ".json"} and not path.exists():
-        from openness import catalogue  # noqa: PLC0415 - loaded only for catalogue ids
-
-        return score(catalogue.load(str(model)), rubric)  # an unknown id raises, suggesting close ones
-    return score(model, rubric)
+    return score(model, rubric)  # a catalogue id loads as in score; an unknown one suggests close ones
 
 
 def compare(models: Iterable[Model], rubric: Rubric | Mapping[str, Any] | str | Path | None = None) -> Comparison:

@@ -26,6 +26,7 @@ from typing import Any, Optional, Union
 import attrs
 
 from openness._convert import Invalid, Invalids, converter, describe_value, did_you_mean, register_class
+from openness._errors import not_one_of
 from openness._vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
 
 __all__ = [
@@ -110,12 +111,12 @@ def _check_component(check: ComponentCheck) -> None:
         hint = did_you_mean(check.component, list(component_aliases()))
         problems.append(Invalid(f"unknown component {check.component!r}{hint}", ("component",)))
     problems += [
-        Invalid(f"unknown licence class {name!r}{did_you_mean(name, CLASSES)}", ("licence",))
+        Invalid(not_one_of(name, CLASSES, "licence class"), ("licence",))
         for name in check.licence
         if name not in CLASSES
     ]
     problems += [
-        Invalid(f"unknown restriction {name!r}{did_you_mean(name, restrictions())}", ("licence-without",))
+        Invalid(not_one_of(name, restrictions(), "restriction"), ("licence-without",))
         for name in check.licence_without
         if name not in restrictions()
     ]

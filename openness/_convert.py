@@ -18,7 +18,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from openness._errors import OpennessError, PathSegment, Problem
+from openness._errors import OpennessError, PathSegment, Problem, not_one_of
 
 __all__ = [
     "Invalid",
@@ -26,6 +26,7 @@ __all__ = [
     "converter",
     "describe_value",
     "did_you_mean",
+    "not_one_of",
     "register_class",
     "structure",
     "toml_key",
@@ -111,7 +112,7 @@ def _literal_hook(cl: Any) -> Callable[[object, type], str]:
         if not isinstance(value, str):
             raise Invalid(f"expected one of {', '.join(allowed)}; got {describe_value(value)}")
         if value not in allowed:
-            raise Invalid(f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}")
+            raise Invalid(not_one_of(value, allowed))
         return value
 
     return structure_literal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -15,9 +16,19 @@ from openness._convert import Invalid, Invalids, converter, did_you_mean, regist
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError
 from openness._files import parse_text, read_document
 from openness._guard import check_tree
+from openness._resources import catalogue_dir
 from openness._vocabulary import Access, Coverage, Modality, component_aliases
+from openness._words import counted
 
-__all__ = ["Assessment", "Component", "Descriptor", "ModelInfo", "load_descriptor"]
+__all__ = [
+    "Assessment",
+    "Component",
+    "Descriptor",
+    "ModelInfo",
+    "catalogue_descriptor",
+    "catalogue_ids",
+    "load_descriptor",
+]
 
 FORMAT = 1
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -144,7 +155,7 @@ class Descriptor:
         return tomli_w.dumps(self.to_dict())
 
     def __repr__(self) -> str:
-        return f"<Descriptor {self.model.id!r}: {len(self.components)} components>"
+        return f"<Descriptor {self.model.id!r}: {counted(len(self.components), 'component')}>"
 
     def _repr_html_(self) -> str:
         from openness._render import descriptor_html  # noqa: PLC0415
@@ -204,8 +215,6 @@ register_class(Descriptor, prepare=_prepare_descriptor, omit=("source",))
 
 def _check_format(data: Mapping[str, Any], source: str) -> None:
     version = data.get("format")
-    if version is None:
-        raise DescriptorError([Problem(message="required key is missing", source=source, path=("format",))])
     if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT:
         raise UnsupportedFormatError(
             [
@@ -229,19 +238,62 @@ def descriptor_from_mapping(data: Mapping[str, Any], *, source: str, checked: bo
     if not checked:
         check_tree(data, source=source, error=DescriptorError)
     _check_format(data, source)
-    descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
+    missing = [] if "format" in data else [Problem(message="required key is missing", source=source, path=("format",))]
+    try:
+        descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
+    except DescriptorError as exc:
+        raise DescriptorError([*missing, *exc.problems]) from None
+    if missing:
+        raise DescriptorError(missing)
     aliases = component_aliases()
     components = {aliases[key]: value for key, value in descriptor.components.items()}
     return attrs.evolve(descriptor, components=components, source=source)
 
 
+@functools.lru_cache(maxsize=1)
+def _catalogue_files() -> dict[str, str]:
+    return {
+        entry.name[: -len(".toml")]: entry.name for entry in catalogue_dir().iterdir() if entry.name.endswith(".toml")
+    }
+
+
+def catalogue_ids() -> list[str]:
+    """The ids of all catalogue models, sorted."""
+    return sorted(_catalogue_files())
+
+
+@functools.cache
+def catalogue_descriptor(model_id: str) -> Descriptor:
+    """The descriptor of one catalogue model; :class:`openness.DescriptorError` for an unknown id.
+
+    The one place a catalogue id becomes a descriptor: :func:`openness.catalogue.load` and
+    :func:`load_descriptor` both call it.
+    """
+    name = _catalogue_files().get(model_id)
+    if name is None:
+        hint = did_you_mean(model_id, catalogue_ids())
+        message = f"no catalogue model {model_id!r}{hint}; see openness.catalogue.ids()"
+        raise DescriptorError([Problem(message=message)])
+    source = f"openness/catalogue/{name}"
+    text = (catalogue_dir() / name).read_text(encoding="utf-8")
+    return descriptor_from_mapping(parse_text(text, kind="toml", source=source, error=DescriptorError), source=source)
+
+
+def _names_catalogue_model(descriptor: str | Path) -> bool:
+    """Whether a string means a catalogue id: no file by that name, and not a ``.toml``/``.json`` name."""
+    path = Path(descriptor)
+    return path.suffix.lower() not in {".toml", ".json"} and not path.exists()
+
+
 def load_descriptor(
     descriptor: str | Path | Mapping[str, Any] | Descriptor, *, source: str | None = None
 ) -> Descriptor:
-    """Load a model descriptor from a ``.toml``/``.json`` file, a mapping, or TOML text.
+    """Load a model descriptor from a ``.toml``/``.json`` file, a catalogue id, a mapping, or TOML text.
 
-    A string is a path, unless it holds a newline (then it is TOML text). Errors are
-    :class:`openness.DescriptorError` listing every problem with its file and key path.
+    A string is TOML text if it holds a newline; otherwise it is a path, or a catalogue id (such as
+    ``"olmo-7b"``, see :mod:`openness.catalogue`) when no such file exists and it does not end in
+    ``.toml`` or ``.json``. Errors are :class:`openness.DescriptorError` listing every problem with
+    its file and key path; an unknown catalogue id suggests a close one.
     """
     if isinstance(descriptor, Descriptor):
         return descriptor
@@ -250,9 +302,14 @@ def load_descriptor(
     if isinstance(descriptor, str) and "\n" in descriptor:
         data = parse_text(descriptor, kind="toml", source=source or "<text>", error=DescriptorError)
         return descriptor_from_mapping(data, source=source or "<text>")
+    if isinstance(descriptor, str) and _names_catalogue_model(descriptor):
+        if descriptor not in _catalogue_files():
+            hint = did_you_mean(descriptor, catalogue_ids())
+            message = f"{descriptor!r} is neither a descriptor file nor a catalogue model{hint}"
+            raise DescriptorError([Problem(message=message + "; see openness.catalogue.ids()")])
+        return catalogue_descriptor(descriptor)
     if isinstance(descriptor, (str, Path)):
         data, where = read_document(descriptor, error=DescriptorError)
         return descriptor_from_mapping(data, source=source or where)
-    raise DescriptorError(
-        [Problem(message=f"expected a path, a mapping or TOML text, got {type(descriptor).__name__}", source=source)]
-    )
+    message = f"expected a path, a catalogue id, a mapping or TOML text, got {type(descriptor).__name__}"
+    raise DescriptorError([Problem(message=message, source=source)])

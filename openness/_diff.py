@@ -115,7 +115,8 @@ class RubricDiff:
         old, new = f"{self.old['id']} {self.old['version']}", f"{self.new['id']} {self.new['version']}"
         lines = [f"Rubric diff: {clean(old)} -> {clean(new)}", ""]
         changed = self.changed_models
-        lines.append(f"Models: {len(changed)} of {len(self.models)} change grade or verdict.")
+        verb = "changes" if len(changed) == 1 else "change"
+        lines.append(f"Models: {len(changed)} of {len(self.models)} {verb} grade or verdict.")
         for model in changed:
             lines += ["", *(clean(line) for line in _change_lines(model, f"{model.model} ({model.name})"))]
         unchanged = [m.model for m in self.models if not m.changed]
@@ -336,7 +337,7 @@ def diff(
     """Compare two rubrics: which models change grade or verdict, and why, under each.
 
     ``models`` is ``None`` or ``"catalogue"`` (the catalogue), a folder of descriptor files, or an
-    iterable of descriptors (objects, paths or mappings). ``witnesses`` is how many generated
+    iterable of descriptors (objects, paths, mappings or catalogue ids). ``witnesses`` is how many generated
     descriptors to look for, one per changed criterion or verdict, each shrunk by Hypothesis to a
     minimal one on which the rubrics disagree; it needs the ``openness[hypothesis]`` extra (pass
     ``witnesses=0`` without it). ``max_examples`` bounds each search (default: the Hypothesis profile).

@@ -364,7 +364,8 @@ def score(
 ) -> Report:
     """Score a model descriptor against a rubric (the default rubric when none is given).
 
-    Both may be given as loaded objects, paths, mappings, or (for rubrics) built-in ids. Scoring
+    Both may be given as loaded objects, paths, mappings, or ids: a catalogue id for the descriptor
+    (``openness.score("olmo-7b")``), a built-in id for the rubric. Scoring
     never raises for missing or unknown facts: the report says what was unknown. Only malformed
     input raises an :class:`openness.OpennessError`.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -14,9 +15,11 @@ __all__ = [
     "OpennessError",
     "Problem",
     "RubricError",
+    "UnknownIdError",
     "UnsupportedFormatError",
     "format_path",
     "install_hint",
+    "not_one_of",
 ]
 
 PathSegment = str | int
@@ -46,6 +49,17 @@ def format_path(path: Sequence[PathSegment]) -> str:
         key = segment if _BARE_KEY.match(segment) else '"' + segment.replace('"', '\\"') + '"'
         out.append(key if not out else "." + key)
     return "".join(out)
+
+
+def not_one_of(value: str, allowed: Iterable[str], kind: str = "value") -> str:
+    """The one wording for a name outside its vocabulary, listing the vocabulary and a close match.
+
+    ``unknown licence class 'osi-aproved' (did you mean 'osi-approved'?); expected one of ...``
+    """
+    choices = list(allowed)
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {kind} {value!r}{hint}; expected one of {', '.join(choices)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -109,6 +123,27 @@ class LicenceError(OpennessError):
 
 class UnsupportedFormatError(OpennessError):
     """An input declares a format version this release of ``openness`` does not know."""
+
+
+class UnknownIdError(OpennessError, KeyError):
+    """An id that is not there, such as ``report.verdict("nope")``; also a :class:`KeyError`.
+
+    The message lists the ids there are and suggests a close one.
+    """
+
+    @classmethod
+    def naming(cls, kind: str, wanted: str, known: Sequence[str], *, where: str, kinds: str = "") -> UnknownIdError:
+        """The error for ``wanted``, not among the ``known`` ids of a ``kind`` (``verdict``) of ``where``.
+
+        ``kinds`` is the plural of ``kind`` when adding an ``s`` is wrong (``criteria``).
+        """
+        close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        listed = ", ".join(known) or "none"
+        return cls(f"{where} has no {kind} {wanted!r}{hint}; its {kinds or kind + 's'}: {listed}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return "\n".join(str(p) for p in self.problems)
 
 
 class LimitError(OpennessError):

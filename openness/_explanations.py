@@ -67,7 +67,7 @@ def _explain(
             if (reading := facts.reading(key)) is not None
             for warning in reading.warnings
         )
-    )
+    ) + _coverage_warnings(facts.descriptor)
     model = facts.descriptor.model
     stated = {
         "id": model.id,
@@ -82,6 +82,23 @@ def _explain(
         verdicts=verdicts,
         results=results,
         warnings=warnings,
+    )
+
+
+#: The component kinds a ``coverage`` fact describes (how complete a release or description is).
+_COVERED_KINDS = ("data", "documentation")
+
+
+def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
+    """A warning for each coverage stated on a component that has none (code, weights, access)."""
+    vocabulary = components()
+    return tuple(
+        f"components.{key}.coverage: {key!r} ({spec.kind}) has no coverage: coverage describes "
+        "data and documentation only; remove the fact"
+        for key, spec in vocabulary.items()  # vocabulary order: the descriptor's own order must not matter
+        if spec.kind not in _COVERED_KINDS
+        and (component := descriptor.components.get(key)) is not None
+        and component.coverage is not None
     )
 
 
@@ -219,7 +236,8 @@ def _reason(compiled: CompiledCriterion, facts: Facts, grade: str, rubric: Rubri
         else:
             note = f" ({rating.notes.strip()})" if rating.notes else ""
             phrases.append(f"{assessor} rates {parameter} {rating.grade}{note}")
-    text = f"{grade}: " + "; ".join(phrases) if phrases else f"{grade}: no condition applies"
+    # A clause once: two components with one licence on one list give the same list clause.
+    text = f"{grade}: " + "; ".join(dict.fromkeys(phrases)) if phrases else f"{grade}: no condition applies"
     return text + "."
 
 
@@ -232,6 +250,7 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
             out.append(Evidence(fact=f"components.{key}", value="not stated"))
             continue
         sources = component.sources or model_sources
+        borrowed = not component.sources and bool(model_sources)
         if component.access is None and component.licence is None and component.coverage is None:
             out.append(Evidence(fact=f"components.{key}", value="listed, with no access, licence or coverage stated"))
             continue
@@ -244,7 +263,15 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
                 reading = facts.reading(key)
                 assert reading is not None  # noqa: S101 - the component states a licence
                 shown = _licence_evidence(reading)
-            out.append(Evidence(fact=f"components.{key}.{name}", value=shown, sources=sources, unsure=component.unsure))
+            out.append(
+                Evidence(
+                    fact=f"components.{key}.{name}",
+                    value=shown,
+                    sources=sources,
+                    unsure=component.unsure,
+                    sources_from_model=borrowed,
+                )
+            )
     for assessor, parameter in compiled.assessments:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         path = f"assessments.{assessor}.{parameter}"

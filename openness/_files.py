@@ -50,7 +50,7 @@ def parse_text(text: str, *, kind: str, source: str, error: type[OpennessError])
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise error([_toml_problem(exc, source)]) from None
+            raise error([_toml_problem(exc, source, text)]) from None
         except RecursionError:
             raise limit_error("max_depth", "tables and lists are nested too deeply", source=source) from None
         except ValueError as exc:  # a number with more digits than Python converts
@@ -59,7 +59,14 @@ def parse_text(text: str, *, kind: str, source: str, error: type[OpennessError])
     return data
 
 
-def _toml_problem(exc: Exception, source: str) -> Problem:
+def _end_position(text: str) -> tuple[int, int]:
+    """Line and column just after the document's last character that is not white space."""
+    body = text.rstrip()
+    last_break = body.rfind("\n")
+    return body.count("\n") + 1, len(body) - last_break
+
+
+def _toml_problem(exc: Exception, source: str, document: str) -> Problem:
     text = str(exc)
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)
@@ -71,6 +78,8 @@ def _toml_problem(exc: Exception, source: str) -> Problem:
         else:
             end = _TOML_END.match(text)
             message = f"{end['message']} (at end of document)" if end else text
+            if end:
+                line, column = _end_position(document)
     return Problem(message=f"invalid TOML: {message}", source=source, line=line, column=column)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from openness._render import clean, report_html
 from openness._scored import Scored
+from openness._words import counted
 
 __all__ = ["FORMATS", "MULTI_FORMAT", "render"]
 
@@ -37,7 +38,7 @@ def _summary_rows(scored: Sequence[Scored]) -> list[tuple[str, str, str, str]]:
 def _text(scored: Sequence[Scored]) -> str:
     rows = [("model", "rubric", "score", "verdicts met"), *_summary_rows(scored)]
     widths = [max(len(clean(row[i])) for row in rows) for i in range(3)]
-    lines = [f"{len(scored)} reports", ""]
+    lines = [f"{counted(len(scored), 'report')}", ""]
     lines += [
         "  ".join(clean(cell).ljust(widths[i]) if i < 3 else clean(cell) for i, cell in enumerate(row)) for row in rows
     ]
@@ -49,7 +50,12 @@ def _text(scored: Sequence[Scored]) -> str:
 def _markdown(scored: Sequence[Scored]) -> str:
     from openness._render import _md  # noqa: PLC0415 - the Markdown escaping of the report renderer
 
-    lines = [f"# openness: {len(scored)} reports", "", "| model | rubric | score | verdicts met |", "|---|---|---|---|"]
+    lines = [
+        f"# openness: {counted(len(scored), 'report')}",
+        "",
+        "| model | rubric | score | verdicts met |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {' | '.join(_md(cell) for cell in row)} |" for row in _summary_rows(scored)]
     return "\n".join(lines) + "\n\n" + "\n".join(s.report.to_markdown() for s in scored)
 
@@ -59,7 +65,7 @@ def _html(scored: Sequence[Scored]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(clean(cell))}</td>" for cell in row) + "</tr>"
         for row in _summary_rows(scored)
     )
-    title = f"openness: {len(scored)} reports"
+    title = f"openness: {counted(len(scored), 'report')}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title></head><body>"

@@ -63,7 +63,10 @@ def _suite(item: Scored, index: int, stamp: str) -> ET.Element:
             lines.append(f"To raise: {result.to_raise}")
         if result.unknown:
             lines.append(f"Not stated: {', '.join(result.unknown)}")
-        lines += [f"{e.fact} = {e.value}" + (f" <{e.sources[0]}>" if e.sources else "") for e in result.evidence]
+        lines += [
+            f"{e.fact} = {e.value}" + (f" <{e.sources[0]}>{e.source_note}" if e.sources else "")
+            for e in result.evidence
+        ]
         failure = ET.SubElement(
             case,
             "failure",

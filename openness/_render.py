@@ -95,7 +95,7 @@ def report_text(report: Report) -> str:
         if result.unknown:
             lines.append(f"      Unknown facts: {', '.join(clean(u) for u in result.unknown)}")
         for item in result.evidence:
-            source = f" <{clean(item.sources[0])}>" if item.sources else ""
+            source = f" <{clean(item.sources[0])}>{item.source_note}" if item.sources else ""
             lines.append(f"      * {clean(item.fact)} = {clean(item.value)}{source}")
     if report.warnings:
         lines += ["", "Warnings:"] + [f"  - {clean(w)}" for w in report.warnings]
@@ -174,7 +174,8 @@ def report_html(report: Report) -> str:
     for r in report.results:
         raise_text = f'<br><span class="small">To raise: {_h(r.to_raise)}</span>' if r.to_raise else ""
         evidence = "<br>".join(
-            f"{_h(e.fact)} = {_h(e.value)}" + (f" ({_link(e.sources[0])})" if e.sources else "") for e in r.evidence
+            f"{_h(e.fact)} = {_h(e.value)}" + (f" ({_link(e.sources[0])}){_h(e.source_note)}" if e.sources else "")
+            for e in r.evidence
         )
         parts.append(
             f"<tr><td>{_h(r.title)}<br><code>{_h(r.criterion)}</code></td>"

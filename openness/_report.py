@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from openness._errors import UnknownIdError
+
 if TYPE_CHECKING:
     from openness._chart import Chart
 
@@ -25,6 +27,14 @@ class Evidence:
     value: str
     sources: tuple[str, ...] = ()
     unsure: bool = False
+    #: The fact's component states no sources, so ``sources`` are the model's (``model.sources``),
+    #: which may not speak to this fact.
+    sources_from_model: bool = False
+
+    @property
+    def source_note(self) -> str:
+        """`` (the model's sources; the component states none)`` when the sources are borrowed, else ``''``."""
+        return " (the model's sources; the component states none)" if self.sources_from_model else ""
 
 
 @attrs.frozen(kw_only=True)
@@ -180,18 +190,23 @@ class Report:
         return (_restore, (self.score, self.points, self.max_points, self._parts()))
 
     def result(self, criterion: str) -> CriterionResult:
-        """The result of one criterion, by id."""
+        """The result of one criterion, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
         for result in self.results:
             if result.criterion == criterion:
                 return result
-        raise KeyError(criterion)
+        known = [r.criterion for r in self.results]
+        raise UnknownIdError.naming("criterion", criterion, known, where=self._where(), kinds="criteria")
 
     def verdict(self, verdict: str) -> VerdictResult:
-        """The result of one verdict, by id."""
+        """The result of one verdict, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
         for result in self.verdicts:
             if result.id == verdict:
                 return result
-        raise KeyError(verdict)
+        known = [v.id for v in self.verdicts]
+        raise UnknownIdError.naming("verdict", verdict, known, where=self._where())
+
+    def _where(self) -> str:
+        return f"the report of {self.model.get('id')!r} under {self.rubric.get('id')!r}"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: a version header first (format, openness version, rubric, model), then sorted keys."""
@@ -252,6 +267,10 @@ class Report:
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
+
+    def __str__(self) -> str:
+        """The text rendering (:meth:`to_text`), so ``print(report)`` shows the report."""
+        return self.to_text()
 
     def __repr__(self) -> str:
         return (

@@ -13,11 +13,12 @@ import attrs
 
 from openness._conditions import AssessmentCheck, ComponentCheck, Condition, checks, describe
 from openness._convert import Invalid, converter, did_you_mean, problems, register_class
-from openness._errors import Problem, RubricError, UnsupportedFormatError
+from openness._errors import Problem, RubricError, UnsupportedFormatError, not_one_of
 from openness._files import parse_text, read_document
 from openness._guard import check_count, check_tree
 from openness._resources import rubrics_dir
 from openness._vocabulary import component_aliases
+from openness._words import counted
 
 __all__ = [
     "ALLOWABLE_CHECKS",
@@ -178,8 +179,7 @@ class Rubric:
         for criterion in self.criteria:
             if criterion.id == criterion_id:
                 return criterion
-        msg = f"{self.id}: no criterion {criterion_id!r}{did_you_mean(criterion_id, [c.id for c in self.criteria])}"
-        raise RubricError(msg)
+        raise RubricError(f"{self.id}: " + not_one_of(criterion_id, [c.id for c in self.criteria], "criterion"))
 
     @property
     def max_points(self) -> float:
@@ -197,7 +197,8 @@ class Rubric:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def __repr__(self) -> str:
-        return f"<Rubric {self.id!r} {self.version}: {len(self.criteria)} criteria, {len(self.verdicts)} verdicts>"
+        criteria = counted(len(self.criteria), "criterion", "criteria")
+        return f"<Rubric {self.id!r} {self.version}: {criteria}, {counted(len(self.verdicts), 'verdict')}>"
 
     def _repr_html_(self) -> str:
         from openness._render import rubric_html  # noqa: PLC0415
@@ -246,6 +247,60 @@ register_class(Allowance)
 register_class(Rubric, prepare=_prepare_rubric, omit=("path",))
 
 
+def _unknown_grade(grade: str, grades: list[str], at: tuple[str | int, ...]) -> Invalid:
+    return Invalid(f"unknown grade {grade!r}{did_you_mean(grade, grades)}", at)
+
+
+def _unknown_criterion(criterion: str, known: set[str], at: tuple[str | int, ...]) -> Invalid:
+    return Invalid(f"unknown criterion {criterion!r}{did_you_mean(criterion, known)}", at)
+
+
+def _tables(value: object) -> list[tuple[int, Mapping[str, Any]]]:
+    """The tables of a raw list, with their positions (anything else in it is the structural check's)."""
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, Mapping)]
+
+
+def _names(value: object) -> list[str]:
+    """A raw ``criteria`` value of a requirement as its strings (one string stands for a list of one)."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+    return [item for item in items if isinstance(item, str)]
+
+
+def _reference_problems(data: Mapping[str, Any]) -> list[Invalid]:
+    """Unknown grades and criteria, read from the raw tables.
+
+    Reported beside the structural problems (which stop the full check), so that one run names every
+    mistake. A reference is checked only when what it refers to could be read whole.
+    """
+    scale = data.get("scale")
+    grades = [grade for grade in scale if isinstance(grade, str)] if isinstance(scale, Mapping) else None
+    criteria = _tables(data.get("criteria"))
+    ids = {c["id"] for _, c in criteria if isinstance(c.get("id"), str)}
+    whole = isinstance(data.get("criteria"), (list, tuple)) and len(ids) == len(data["criteria"])
+    found: list[Invalid] = []
+    for index, criterion in criteria:
+        for level_index, level in _tables(criterion.get("levels")):
+            grade = level.get("grade")
+            if grades is not None and isinstance(grade, str) and grade not in grades:
+                found.append(_unknown_grade(grade, grades, ("criteria", index, "levels", level_index, "grade")))
+    for index, verdict in _tables(data.get("verdicts")):
+        requires = verdict.get("requires")
+        for r_index, requirement in _tables([requires] if isinstance(requires, Mapping) else requires):
+            at = ("verdicts", index, "requires", r_index)
+            grade = requirement.get("grade")
+            if grades is not None and isinstance(grade, str) and grade not in grades:
+                found.append(_unknown_grade(grade, grades, (*at, "grade")))
+            if whole:
+                found += [
+                    _unknown_criterion(c, ids, (*at, "criteria"))
+                    for c in _names(requirement.get("criteria"))
+                    if c not in ids
+                ]
+    return found
+
+
 def _semantic_problems(rubric: Rubric) -> list[Invalid]:
     """Cross-references and value ranges the types alone cannot check."""
     found: list[Invalid] = []
@@ -271,7 +326,7 @@ def _semantic_problems(rubric: Rubric) -> list[Invalid]:
         for level_index, level in enumerate(criterion.levels):
             at = (*where, "levels", level_index, "grade")
             if level.grade not in rubric.scale:
-                found.append(Invalid(f"unknown grade {level.grade!r}{did_you_mean(level.grade, grades)}", at))
+                found.append(_unknown_grade(level.grade, grades, at))
                 continue
             if previous is not None and rubric.scale[level.grade] >= previous:
                 found.append(Invalid("levels must be ordered best first, each grade worth fewer points", at))
@@ -300,12 +355,9 @@ def _verdict_problems(rubric: Rubric, criterion_ids: set[str]) -> list[Invalid]:
         for r_index, requirement in enumerate(verdict.requires):
             at = (*where, "requires", r_index)
             if requirement.grade not in rubric.scale:
-                hint = did_you_mean(requirement.grade, grades)
-                found.append(Invalid(f"unknown grade {requirement.grade!r}{hint}", (*at, "grade")))
+                found.append(_unknown_grade(requirement.grade, grades, (*at, "grade")))
             found += [
-                Invalid(f"unknown criterion {c!r}{did_you_mean(c, seen_ids)}", (*at, "criteria"))
-                for c in requirement.criteria
-                if c not in seen_ids
+                _unknown_criterion(c, seen_ids, (*at, "criteria")) for c in requirement.criteria if c not in seen_ids
             ]
         if verdict.builds_on is not None and verdict.builds_on not in known_verdicts:
             hint = did_you_mean(verdict.builds_on, verdict_ids)
@@ -356,12 +408,7 @@ def _allowance_problems(rubric: Rubric, criteria: set[str], verdicts: list[str])
     for index, allowance in enumerate(rubric.allowances):
         where = ("allowances", index)
         if allowance.check not in ALLOWABLE_CHECKS:
-            hint = did_you_mean(allowance.check, ALLOWABLE_CHECKS)
-            found.append(
-                Invalid(
-                    f"unknown check {allowance.check!r}{hint}; one of {', '.join(ALLOWABLE_CHECKS)}", (*where, "check")
-                )
-            )
+            found.append(Invalid(not_one_of(allowance.check, ALLOWABLE_CHECKS, "check"), (*where, "check")))
         if not allowance.reason.strip():
             found.append(Invalid("an allowance needs a reason", (*where, "reason")))
         if allowance.criterion is not None and allowance.criterion not in criteria:
@@ -434,7 +481,12 @@ def rubric_from_mapping(data: Mapping[str, Any], *, source: str) -> Rubric:
     try:
         rubric: Rubric = converter.structure(data, Rubric)
     except Exception as exc:  # noqa: BLE001 - reported as problems
-        raise RubricError(problems(exc, source=source)) from None
+        structural = problems(exc, source=source)
+        seen = {(p.path, p.message) for p in structural}
+        references = [p for p in _reference_problems(data) if (p.path, p.message) not in seen]
+        raise RubricError(
+            structural + [Problem(message=p.message, source=source, path=p.path) for p in references]
+        ) from None
     found = _semantic_problems(rubric)
     if found:
         raise RubricError([Problem(message=p.message, source=source, path=p.path) for p in found])

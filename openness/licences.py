@@ -21,7 +21,7 @@ import re
 
 import attrs
 
-from openness._errors import LicenceError, Problem
+from openness._errors import LicenceError, Problem, not_one_of
 from openness._guard import limit_error
 from openness._licence_table import Licence, agree, normalise, table
 from openness._vocabulary import restrictions
@@ -74,8 +74,7 @@ def has_class(licence: Licence, name: str) -> bool | None:
     candidate does, not when none does, and is unknown otherwise.
     """
     if name not in CLASSES:
-        msg = f"unknown licence class {name!r}"
-        raise LicenceError(msg)
+        raise LicenceError(not_one_of(name, CLASSES, "licence class"))
     if licence.candidates:
         return agree([has_class(member, name) for member in licence.members()])
     if licence.kind == "unknown":
@@ -171,6 +170,17 @@ def _unknown(text: str, candidates: tuple[str, ...] = ()) -> Licence:
     return Licence(id=text, name=text, kind="unknown", candidates=candidates)
 
 
+_LOWER_OPERATOR = re.compile(r"\s(and|or|with)\s", re.IGNORECASE)
+
+
+def _operator_hint(text: str) -> str:
+    """A note when the text joins names with an operator not in upper case (SPDX reads only AND, OR, WITH)."""
+    found = [m.group(1) for m in _LOWER_OPERATOR.finditer(text) if m.group(1) != m.group(1).upper()]
+    if not found:
+        return ""
+    return f"; SPDX operators are upper case: AND, OR, WITH (not {', '.join(repr(f) for f in dict.fromkeys(found))})"
+
+
 def _suggest(text: str) -> str:
     names = list(table().by_name)
     close = difflib.get_close_matches(normalise(text), names, n=3, cutoff=0.75)
@@ -193,7 +203,8 @@ def _resolve(text: str, *, suggest: bool = True) -> tuple[Licence, str | None, s
         return _unknown(text, ambiguity.candidates), None, warning
     target = known.by_name.get(key)
     if target is None:
-        return _unknown(text), None, f"{text!r} is not a known licence{_suggest(text) if suggest else ''}"
+        hint = _suggest(text) if suggest else ""
+        return _unknown(text), None, f"{text!r} is not a known licence{hint}{_operator_hint(text)}"
     licence = known.licences.get(target) or known.exceptions[target]
     note = None if text == licence.id else f"{text!r} read as {licence.id}"
     family: str | None = None

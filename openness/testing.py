@@ -61,8 +61,10 @@ from openness import strategies
 from openness._descriptor import Descriptor, load_descriptor
 from openness._diff import verdict_requirements as _requirements
 from openness._engine import Evaluator, compile_rubric
+from openness._errors import not_one_of
 from openness._report import Report
 from openness._rubric import Allowance, Rubric, load_rubric
+from openness._words import counted
 
 __all__ = [
     "CHECKS",
@@ -224,9 +226,13 @@ def _search(
     return (found, message) if message is not None else None
 
 
-def minimise(descriptor: Descriptor, keeps: Callable[[Descriptor], bool]) -> Descriptor:
-    """Drop every component, assessment and detail whose removal keeps ``keeps`` true (a last, greedy pass)."""
-    data = descriptor.to_dict()
+def minimise(descriptor: Descriptor | str, keeps: Callable[[Descriptor], bool]) -> Descriptor:
+    """Drop every component, assessment and detail whose removal keeps ``keeps`` true (a last, greedy pass).
+
+    ``descriptor`` is a :class:`~openness.Descriptor` or anything :func:`openness.load_descriptor` reads
+    (a catalogue id, a path).
+    """
+    data = load_descriptor(descriptor).to_dict()
     for path in _removable(data):
         trial = _without(data, path)
         try:
@@ -285,7 +291,8 @@ def check_weights(rubric: RubricLike, *, max_examples: int | None = None) -> Che
     return CheckResult(
         check="weights",
         ok=True,
-        message=f"{len(loaded.criteria)} weights, {len(loaded.scale)} grades, at most {loaded.max_points:g} points",
+        message=f"{counted(len(loaded.criteria), 'weight')}, {counted(len(loaded.scale), 'grade')}, "
+        f"at most {loaded.max_points:g} {'point' if loaded.max_points == 1 else 'points'}",
     )
 
 
@@ -584,7 +591,8 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
         ok=not unreached,
         message=f"never reached in {config.max_examples} examples each: {', '.join(unreached)}"
         if unreached
-        else f"{len(examples)} grades and verdicts reached, each with a minimal example",
+        else counted(len(examples), "grade or verdict", "grades and verdicts")
+        + " reached, each with a minimal example",
         examples=examples,
         allowed=tuple(allowed),
     )
@@ -610,8 +618,7 @@ def check_rubric(
     names: Sequence[str] = list(CHECKS) if checks is None else list(checks)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
-        msg = f"unknown check {unknown[0]!r}; checks: {', '.join(CHECKS)}"
-        raise ValueError(msg)
+        raise ValueError(not_one_of(unknown[0], CHECKS, "check"))
     return RubricCheck(
         rubric=f"{loaded.id} {loaded.version}",
         results=tuple(CHECKS[name](loaded, max_examples=max_examples) for name in names),

@@ -204,3 +204,9 @@ def test_chunking_never_changes_reports(items: list[dict[str, Any]], chunk_size:
     """For any input and chunk size, score_many through an executor equals score item by item."""
     reports = list(openness.score_many(items, rubric, executor=InlineExecutor(), chunk_size=chunk_size, max_pending=2))
     assert reports == [openness.score(item, rubric) for item in items]
+
+
+def test_catalogue_ids_are_items_too() -> None:
+    """``score_many`` scores catalogue ids like ``score`` does, in input order."""
+    reports = list(openness.score_many(["olmo-7b", "llama-3.1-8b"], "osaid-1.0"))
+    assert [r.model["id"] for r in reports] == ["olmo-7b", "llama-3.1-8b"]

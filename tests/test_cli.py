@@ -326,7 +326,7 @@ def test_explain_rubric(capsys: pytest.CaptureFixture[str]) -> None:
     rubric = openness.load_rubric("openness-default")
     lines = out.splitlines()
     assert lines[0] == "openness default rubric (openness-default 1.0)"
-    assert lines[1].startswith("Source: docs/rubrics.md")
+    assert lines[1].startswith("Source: openness/rubrics/openness-default.toml")
     assert "Grades, best first: open (1), partial (0.5), closed (0)" in lines
     assert all(f"  {c.id}: {c.title} (weight 1, group {c.group})" in lines for c in rubric.criteria)
     assert "  open-weights: Open weights; needs weights at least open" in lines
@@ -354,7 +354,7 @@ def test_explain_criterion(capsys: pytest.CaptureFixture[str]) -> None:
     read = [line for line in lines if line.startswith("  components.")]
     assert read == ["  components.training-code", "  components.inference-code"]
     assert "  open (Open across the board): at least open" in lines
-    assert lines[-1].startswith("Source: docs/rubrics.md")
+    assert lines[-1].startswith("Source: openness/rubrics/openness-default.toml")
 
 
 def test_explain_criterion_from_a_rubric_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -369,7 +369,11 @@ def test_explain_criterion_from_a_rubric_file(capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["explain", "osaid-1.0", "cod"], "openness: osaid-1.0: no criterion 'cod' (did you mean 'code'?)"),
+        (
+            ["explain", "osaid-1.0", "cod"],
+            "openness: osaid-1.0: unknown criterion 'cod' (did you mean 'code'?); "
+            "expected one of data-information, code, parameters",
+        ),
         (["explain", "osaid"], "openness: no built-in rubric 'osaid'"),
     ],
 )
@@ -551,3 +555,15 @@ def test_docs_name_every_command_and_option() -> None:
             for option in action.option_strings:
                 assert f"`{option}" in text or f" {option} " in text, f"{name} {option}"
     assert all(f"`{f}`" in text for f in FORMATS)
+
+
+def test_counts_agree_with_their_nouns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rubric with one criterion and one verdict lints as '1 criterion, 1 verdict', not '1 verdicts'."""
+    rubric = openness.load_rubric("openness-default").to_dict()
+    rubric["criteria"] = rubric["criteria"][1:2]
+    rubric["verdicts"] = [v for v in rubric["verdicts"] if v["id"] == "open-weights"]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(rubric), encoding="utf-8")
+    code, out, _ = _run(capsys, "lint", str(path))
+    assert (code, out.splitlines()[0]) == (0, f"{path}: ok (1 criterion, 1 verdict)")
+    assert repr(openness.load_rubric(path)).endswith(": 1 criterion, 1 verdict>")

@@ -54,8 +54,8 @@ def test_toml_dates_become_iso_text() -> None:
         (
             {**MINIMAL, "components": {"weights": {"access": "publc"}}},
             [
-                "<mapping>: components.weights.access: 'publc' is not one of public, gated, restricted, "
-                "api-only, not-released (did you mean 'public'?)"
+                "<mapping>: components.weights.access: unknown value 'publc' (did you mean 'public'?); "
+                "expected one of public, gated, restricted, api-only, not-released"
             ],
         ),
         (
@@ -109,6 +109,15 @@ def test_every_problem_is_listed_at_once() -> None:
     assert any("model.name: expected a string, got 3" in line for line in lines)
 
 
+def test_missing_format_comes_with_the_other_problems() -> None:
+    """A missing format key is reported together with unknown and missing keys, not on its own first."""
+    assert _error_lines({"bogus_key_xyz": 1}) == [
+        "<mapping>: format: required key is missing",
+        "<mapping>: bogus_key_xyz: unknown key 'bogus_key_xyz'",
+        "<mapping>: model: required key is missing",
+    ]
+
+
 def test_unsupported_format_version() -> None:
     """A newer major format is a dedicated error naming the version."""
     with pytest.raises(UnsupportedFormatError, match="descriptor format 2 is not supported"):
@@ -124,6 +133,17 @@ def test_malformed_toml_names_line_and_column(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert (problem.source, problem.line, problem.column) == (str(path), 3, 8)
     assert str(problem).startswith(f"{path}:3:8: invalid TOML: ")
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n  \n"])
+def test_toml_ending_mid_value_names_the_last_line(tmp_path: Path, ending: str) -> None:
+    """A document that ends mid-value is an error at the end of its last line, trailing blank lines aside."""
+    path = tmp_path / "bad.toml"
+    path.write_text("format = 1\nname = [1," + ending, encoding="utf-8")
+    with pytest.raises(DescriptorError) as info:
+        openness.load_descriptor(path)
+    (problem,) = info.value.problems
+    assert str(problem) == f"{path}:2:11: invalid TOML: Invalid value (at end of document)"
 
 
 def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:

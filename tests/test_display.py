@@ -191,7 +191,10 @@ def test_compare_rejects_reports_under_another_rubric_and_empty_input() -> None:
         openness.compare([report], "osaid-1.0")
     with pytest.raises(openness.OpennessError, match="at least one model"):
         openness.compare([], "osaid-1.0")
-    with pytest.raises(openness.DescriptorError, match=r"no catalogue model 'olmo-7' \(did you mean 'olmo-7b'\?\)"):
+    with pytest.raises(
+        openness.DescriptorError,
+        match=r"'olmo-7' is neither a descriptor file nor a catalogue model \(did you mean 'olmo-7b'\?\)",
+    ):
         openness.compare(["olmo-7"], "osaid-1.0")
 
 

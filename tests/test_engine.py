@@ -193,3 +193,58 @@ def test_a_listed_component_without_facts_is_shown_as_evidence() -> None:
         ("components.weights", "listed, with no access, licence or coverage stated")
     ]
     assert result.unknown == ("components.weights.access", "components.weights.licence")
+
+
+def test_score_takes_a_catalogue_id() -> None:
+    """``score("olmo-7b")`` scores the catalogue model, as the command line and ``compare`` do."""
+    by_id = openness.score("olmo-7b", "osaid-1.0")
+    assert by_id.to_json() == openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0").to_json()
+
+
+def test_score_names_a_close_catalogue_id_for_a_typo() -> None:
+    """An unknown id that is not a file either raises a DescriptorError suggesting a close id."""
+    with pytest.raises(
+        openness.DescriptorError,
+        match=r"'olmo7b' is neither a descriptor file nor a catalogue model \(did you mean 'olmo-7b'\?\)",
+    ):
+        openness.score("olmo7b")
+
+
+def test_a_missing_toml_file_is_not_read_as_a_catalogue_id() -> None:
+    """A name ending in .toml that does not exist is a missing file, not an unknown catalogue model."""
+    with pytest.raises(openness.DescriptorError) as caught:
+        openness.score("olmo-7b.toml")
+    assert "catalogue" not in str(caught.value)
+
+
+def test_a_reason_states_each_clause_once() -> None:
+    """Two components with one licence on one list (mot-1.0's technical report or paper) give that clause once."""
+    descriptor = {
+        "format": 1,
+        "model": {"id": "m", "name": "M"},
+        "components": {
+            "technical-report": {"access": "public", "licence": "CC-BY-4.0"},
+            "research-paper": {"access": "public", "licence": "CC-BY-4.0"},
+        },
+    }
+    reason = openness.score(descriptor, "mot-1.0").result("technical-report").reason
+    clauses = reason.rstrip(".").split("; ")
+    assert len(clauses) == len(set(clauses)) == 3
+    assert clauses[-1] == "the licence 'CC-BY-4.0' is on the rubric's 'mot-open' list (exactly as written)"
+
+
+def test_coverage_on_a_component_without_coverage_is_warned_about() -> None:
+    """A coverage fact on weights (which have none) gives a report warning naming the fact; scoring goes on."""
+    descriptor = {"format": 1, "model": {"id": "m", "name": "M"}, "components": {"weights": {"coverage": "full"}}}
+    report = openness.score(descriptor, "osaid-1.0")
+    assert report.warnings == (
+        "components.weights.coverage: 'weights' (weights) has no coverage: coverage describes data and "
+        "documentation only; remove the fact",
+    )
+
+
+def test_unknown_criterion_of_a_rubric_lists_the_criteria() -> None:
+    """``rubric.criterion`` (and ``openness explain RUBRIC ID``) of an unknown id lists the criterion ids."""
+    with pytest.raises(openness.RubricError) as caught:
+        openness.load_rubric("osaid-1.0").criterion("dat")
+    assert str(caught.value) == "osaid-1.0: unknown criterion 'dat'; expected one of data-information, code, parameters"

@@ -85,6 +85,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("missing format key", "no-format.toml", DESCRIPTOR.replace("format = 1\n", "")),
     ("newer format", "format-2.toml", DESCRIPTOR.replace("format = 1", "format = 2")),
     ("malformed TOML: unclosed string", "syntax.toml", DESCRIPTOR.replace('name = "OLMo 7B"', 'name = "OLMo 7B')),
+    ("malformed TOML: file ends mid-value", "unfinished.toml", DESCRIPTOR + "extra = [1,\n"),
     ("malformed TOML: duplicate table", "duplicate.toml", DESCRIPTOR + "\n[model]\n"),
     ("malformed JSON: trailing comma", "syntax.json", '{\n  "format": 1,\n  "model": {"id": "x",}\n}\n'),
     ("JSON that is not an object", "list.json", "[1, 2]\n"),

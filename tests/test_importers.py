@@ -227,3 +227,24 @@ def test_cli_import_reports_files_the_index_skips(shared_data: Path, tmp_path: P
     assert result.returncode == 0, result.stderr
     assert len(list(tmp_path.glob("*.toml"))) == 48
     assert result.stderr.count("the index does not score it") == 2
+
+
+@pytest.mark.parametrize("kind", ["mot", "osai"])
+def test_cli_import_refuses_a_folder_of_folders(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder with YAML files only in its subfolders exits 2, names them and how to import them; writes nothing."""
+    (tmp_path / "models" / "a").mkdir(parents=True)
+    (tmp_path / "models" / "a" / "Same.yml").write_text(MOT_FILE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", kind, str(tmp_path / "models"), "--out", str(out)]) == 2
+    models = tmp_path / "models"
+    assert capsys.readouterr().err == (
+        f"openness: {models}: holds no .yml/.yaml files (subfolders are not searched); "
+        f"1 subfolder holds some ({models / 'a'}): name them instead, e.g. {models / '*'}\n"
+    )
+    assert not out.exists()
+
+
+def test_cli_import_refuses_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty folder is refused with exit 2, not a silent success."""
+    assert main(["import", "osai", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"openness: {tmp_path}: holds no .yml/.yaml files (subfolders are not searched)\n"

@@ -130,3 +130,18 @@ def test_every_curated_licence_has_an_https_source() -> None:
         assert all(s.startswith("https://") for s in licence.sources), licence.id
         if licence.curated:
             assert licence.sources, licence.id
+
+
+def test_an_unknown_licence_class_lists_the_classes() -> None:
+    """has_class with an unknown class names the classes and a close one, in the library's one wording."""
+    with pytest.raises(LicenceError) as caught:
+        licences.has_class(licences.lookup("MIT"), "permisive")
+    assert str(caught.value) == (
+        "unknown licence class 'permisive' (did you mean 'permissive'?); expected one of " + ", ".join(licences.CLASSES)
+    )
+
+
+def test_lower_case_operators_are_pointed_out() -> None:
+    """'MIT and Apache-2.0' is not read as an expression, and the warning says SPDX operators are upper case."""
+    reading = licences.read("MIT and Apache-2.0")
+    assert reading.warnings[-1].endswith("; SPDX operators are upper case: AND, OR, WITH (not 'and')")

@@ -146,3 +146,62 @@ def test_explanations_read_licences_under_the_limits_scoring_used() -> None:
     assert "max_licence_length" in expected
     assert late.to_json() == expected
     assert openness.score(data, "mot-1.0").to_json() != expected
+
+
+def test_an_unknown_verdict_lists_the_verdicts_and_suggests_a_close_one() -> None:
+    """``report.verdict`` of an id the report lacks raises an UnknownIdError, a KeyError too, naming the ids."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    with pytest.raises(openness.UnknownIdError) as caught:
+        report.verdict("open-source")
+    assert isinstance(caught.value, KeyError)
+    assert isinstance(caught.value, openness.OpennessError)
+    known = ", ".join(v.id for v in report.verdicts)
+    assert str(caught.value) == (
+        "the report of 'olmo-7b' under 'osaid-1.0' has no verdict 'open-source' "
+        f"(did you mean 'open-source-ai'?); its verdicts: {known}"
+    )
+
+
+def test_an_unknown_criterion_lists_the_criteria() -> None:
+    """``report.result`` of an unknown id raises a KeyError listing the criteria, no guess when none is close."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    with pytest.raises(KeyError) as caught:
+        report.result("nope")
+    known = ", ".join(r.criterion for r in report.results)
+    assert (
+        str(caught.value) == f"the report of 'olmo-7b' under 'osaid-1.0' has no criterion 'nope'; its criteria: {known}"
+    )
+    assert pickle.loads(pickle.dumps(caught.value)).args == caught.value.args  # noqa: S301 - pickled here
+
+
+def test_evidence_borrowing_the_model_sources_says_so() -> None:
+    """A component stating no sources cites the model's, flagged in the evidence, its JSON and its text."""
+    descriptor = {
+        "format": 1,
+        "model": {"id": "m", "name": "M", "sources": ["https://example.org/model"]},
+        "components": {
+            "weights": {"access": "public"},
+            "training-code": {"access": "public", "sources": ["https://example.org/code"]},
+        },
+    }
+    report = openness.score(descriptor, "osaid-1.0")
+    weights = next(e for r in report.results for e in r.evidence if e.fact == "components.weights.access")
+    code = next(e for r in report.results for e in r.evidence if e.fact == "components.training-code.access")
+    assert (weights.sources, weights.sources_from_model) == (("https://example.org/model",), True)
+    assert (code.sources, code.sources_from_model) == (("https://example.org/code",), False)
+    evidence = [e for r in report.to_dict()["results"] for e in r["evidence"]]
+    assert {"fact": "components.weights.access", "sources_from_model": True}.items() <= next(
+        e for e in evidence if e["fact"] == "components.weights.access"
+    ).items()
+    assert (
+        "* components.weights.access = public <https://example.org/model> "
+        "(the model's sources; the component states none)" in report.to_text()
+    )
+    assert "<https://example.org/code> (" not in report.to_text()
+
+
+def test_print_shows_the_text_report_and_repr_stays_short() -> None:
+    """``str(report)`` is the text rendering; ``repr(report)`` is one short line."""
+    report = openness.score("olmo-7b", "osaid-1.0")
+    assert str(report) == report.to_text()
+    assert repr(report) == "<Report 'olmo-7b' under 'osaid-1.0': score 1.00, verdicts met: open-source-ai>"

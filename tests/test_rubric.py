@@ -10,6 +10,7 @@ import pytest
 
 import openness
 from openness import RubricError, UnsupportedFormatError
+from openness._vocabulary import restrictions
 
 
 def _rubric(**changes: Any) -> dict[str, Any]:
@@ -118,13 +119,16 @@ def test_rubric_from_file(tmp_path: Path) -> None:
         ),
         (
             lambda r: r["criteria"][0]["levels"][0]["when"].update(licence="osi"),
-            ["<mapping>: criteria[0].levels[0].when.licence: unknown licence class 'osi'"],
+            [
+                "<mapping>: criteria[0].levels[0].when.licence: unknown licence class 'osi'; expected one of "
+                "osi-approved, fsf-libre, open-data, osd-conformant, permissive, copyleft, commercial-use"
+            ],
         ),
         (
             lambda r: r["criteria"][0]["levels"][0]["when"].update({"licence-without": ["field-of-us"]}),
             [
                 "<mapping>: criteria[0].levels[0].when.licence-without: unknown restriction 'field-of-us' "
-                "(did you mean 'field-of-use'?)"
+                "(did you mean 'field-of-use'?); expected one of " + ", ".join(restrictions())
             ],
         ),
         (
@@ -193,15 +197,27 @@ def test_bad_rubric_messages(change: Any, expected: list[str]) -> None:
 
 
 def test_all_rubric_problems_at_once() -> None:
-    """Type errors and reference errors in different criteria come out in one error."""
+    """Type errors and reference errors (unknown grades and criteria too) come out in one error."""
     data = _rubric()
     data["criteria"][2]["weight"] = "high"
     data["criteria"][0]["levels"][0]["when"]["component"] = "wieghts"
+    data["criteria"][1]["levels"][0]["grade"] = "opne"
     data["verdicts"][0]["requires"]["grade"] = "gold"
-    lines = _lines(data)
-    assert len(lines) == 2
-    assert "criteria[0].levels[0].when.component: unknown component 'wieghts'" in lines[0]
-    assert "criteria[2].weight: expected a number, got 'high'" in lines[1]
+    data["verdicts"][0]["requires"]["criteria"] = ["weights", "cdoe"]
+    assert _lines(data) == [
+        "<mapping>: criteria[0].levels[0].when.component: unknown component 'wieghts' (did you mean 'weights'?)",
+        "<mapping>: criteria[2].weight: expected a number, got 'high'",
+        "<mapping>: criteria[1].levels[0].grade: unknown grade 'opne' (did you mean 'open'?)",
+        "<mapping>: verdicts[0].requires[0].grade: unknown grade 'gold'",
+        "<mapping>: verdicts[0].requires[0].criteria: unknown criterion 'cdoe' (did you mean 'code'?)",
+    ]
+
+
+def test_references_to_unreadable_criteria_are_not_guessed() -> None:
+    """When a criterion's id cannot be read, verdicts naming criteria are not called unknown."""
+    data = _rubric()
+    del data["criteria"][1]["id"]
+    assert _lines(data) == ["<mapping>: criteria[1].id: required key is missing"]
 
 
 def test_unknown_builtin_suggests_close_ids() -> None:

@@ -49,6 +49,17 @@ def test_builtin_rubric_validates_against_schema(rubric_id: str) -> None:
     jsonschema.validate(tomllib.loads(text), _schema("rubric"))
 
 
+@pytest.mark.parametrize("rubric_id", openness.list_rubrics())
+def test_builtin_rubric_source_is_a_url_or_a_shipped_file(rubric_id: str) -> None:
+    """Each built-in rubric's source is a URL or a file the installed package holds (not a docs page)."""
+    source = openness.load_rubric(rubric_id).source
+    if source.startswith("https://"):
+        return
+    path = source.split(" ", 1)[0]
+    assert path.startswith("openness/rubrics/"), source
+    assert (_resources.rubrics_dir() / path.removeprefix("openness/rubrics/")).is_file()
+
+
 def test_descriptors_validate_against_schema() -> None:
     """Catalogue descriptors and golden inputs validate against the descriptor JSON Schema."""
     schema = _schema("descriptor")

@@ -170,7 +170,7 @@ def test_a_criterion_that_reads_nothing_is_not_explained() -> None:
 
 def test_weights_check_passes_on_a_valid_rubric() -> None:
     """The static weights check states what it checked."""
-    assert check_weights(BASE).message == "1 weights, 3 grades, at most 1 points"
+    assert check_weights(BASE).message == "1 weight, 3 grades, at most 1 point"
 
 
 def test_results_are_reproducible_and_serialisable() -> None:
@@ -185,5 +185,8 @@ def test_results_are_reproducible_and_serialisable() -> None:
 
 def test_unknown_check_names_are_refused() -> None:
     """check_rubric names the checks it knows when given another."""
-    with pytest.raises(ValueError, match="unknown check 'monotonic'; checks: weights, verdict-chains"):
+    with pytest.raises(
+        ValueError,
+        match="unknown check 'monotonic' \\(did you mean 'monotone'\\?\\); expected one of weights, verdict-chains",
+    ):
         check_rubric(BASE, checks=["monotonic"])

@@ -9,40 +9,22 @@ True
 
 from __future__ import annotations
 
-import functools
-
-from openness._descriptor import Descriptor, descriptor_from_mapping
-from openness._errors import DescriptorError, Problem
-from openness._files import parse_text
-from openness._resources import catalogue_dir
+from openness._descriptor import Descriptor, catalogue_descriptor, catalogue_ids
 
 __all__ = ["all", "ids", "load", "search"]
 
 
-@functools.lru_cache(maxsize=1)
-def _files() -> dict[str, str]:
-    return {
-        entry.name[: -len(".toml")]: entry.name for entry in catalogue_dir().iterdir() if entry.name.endswith(".toml")
-    }
-
-
 def ids() -> list[str]:
     """The ids of all catalogue models, sorted."""
-    return sorted(_files())
+    return catalogue_ids()
 
 
-@functools.cache
 def load(model_id: str) -> Descriptor:
-    """The descriptor of one catalogue model; :class:`openness.DescriptorError` for an unknown id."""
-    name = _files().get(model_id)
-    if name is None:
-        from openness._convert import did_you_mean  # noqa: PLC0415
+    """The descriptor of one catalogue model; :class:`openness.DescriptorError` for an unknown id.
 
-        hint = did_you_mean(model_id, ids())
-        raise DescriptorError([Problem(message=f"no catalogue model {model_id!r}{hint}; see openness.catalogue.ids()")])
-    source = f"openness/catalogue/{name}"
-    text = (catalogue_dir() / name).read_text(encoding="utf-8")
-    return descriptor_from_mapping(parse_text(text, kind="toml", source=source, error=DescriptorError), source=source)
+    :func:`openness.score` and every other call that takes a descriptor take a catalogue id too.
+    """
+    return catalogue_descriptor(model_id)
 
 
 def all() -> list[Descriptor]:  # noqa: A001 - the catalogue's natural verb
