@@ -14,8 +14,8 @@ import time
 
 import license_expression
 
-from openness._licence_table import table
 from openness.licences import read
+from openness.licences._table import table
 
 EXPRESSIONS = [
     "Apache-2.0",

@@ -33,8 +33,8 @@ import osaid_by_hand  # beside this file: a script's folder is first on sys.path
 from generated import descriptors
 
 import openness
-from openness._engine import _compile, compile_rubric
-from openness._resources import rubrics_dir
+from openness._reading.resources import rubrics_dir
+from openness._scoring.engine import _compile, compile_rubric
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -4,7 +4,7 @@
     python fuzz/run.py --seconds 120 mot-yaml      # one target
     python fuzz/run.py --list                      # the targets
 
-One target per entry of the reader registry (``openness._readers.READERS``). Each target runs in
+One target per entry of the reader registry (``readers.READERS``). Each target runs in
 its own process for a fixed time, starting from a corpus of real inputs (shipped rubrics,
 catalogue descriptors, the MOT and index files in ../shared/data when present). A target passes
 when every input gives a value or an ``OpennessError``; anything else (another exception, a
@@ -34,7 +34,7 @@ _STATS = re.compile(r"#(\d+)\s+(?:pulse|NEW|REDUCE|DONE|INITED)\b.*?cov: (\d+)")
 
 def _registry() -> dict[str, object]:
     sys.path.insert(0, str(REPO))
-    from openness._readers import READERS  # noqa: PLC0415
+    from readers import READERS  # noqa: PLC0415
 
     return dict(READERS)
 
@@ -58,14 +58,15 @@ def _target(name: str, seconds: int) -> None:
 
     sys.path.insert(0, str(REPO))
     with atheris.instrument_imports(include=["openness"]):
+        import readers  # noqa: PLC0415
+
         import openness  # noqa: PLC0415
-        import openness._readers  # noqa: PLC0415
         import openness.importers.mot  # noqa: PLC0415
         import openness.importers.osai  # noqa: PLC0415
         import openness.licences  # noqa: PLC0415
         from openness.importers._common import load_yaml_text  # noqa: PLC0415
 
-    reader = openness._readers.READERS[name]  # noqa: SLF001
+    reader = readers.READERS[name]
 
     def one_input(data: bytes) -> None:
         text = data.decode("utf-8", "replace")

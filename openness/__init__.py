@@ -23,11 +23,6 @@ import importlib
 TYPE_CHECKING = False  # what typing.TYPE_CHECKING is at run time, without importing typing (12 ms)
 if TYPE_CHECKING:
     from openness import catalogue, importers, licences, limits
-    from openness._batch import score_many
-    from openness._compare import compare
-    from openness._descriptor import Component, Descriptor, load_descriptor
-    from openness._diff import diff
-    from openness._engine import score
     from openness._errors import (
         DescriptorError,
         LicenceError,
@@ -38,10 +33,15 @@ if TYPE_CHECKING:
         UnknownIdError,
         UnsupportedFormatError,
     )
-    from openness._frame import to_frame
-    from openness._report import CriterionResult, Evidence, Report, VerdictResult
-    from openness._rubric import Rubric, list_rubrics, load_rubric
-    from openness._vocabulary import components
+    from openness._model.descriptor import Component, Descriptor, load_descriptor
+    from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
+    from openness._model.rubric import Rubric, list_rubrics, load_rubric
+    from openness._reading.vocabulary import components
+    from openness._render.compare import compare
+    from openness._render.frame import to_frame
+    from openness._scoring.batch import score_many
+    from openness._scoring.diff import diff
+    from openness._scoring.engine import score
 
 __version__ = "0.1.0"
 
@@ -81,34 +81,34 @@ __all__ = [
 #: module itself; any other name is an attribute of the module. To add a public name, add it here,
 #: to ``__all__`` and to the ``TYPE_CHECKING`` imports above.
 _LAZY: dict[str, str] = {
-    "Component": "openness._descriptor",
-    "CriterionResult": "openness._report",
-    "Descriptor": "openness._descriptor",
+    "Component": "openness._model.descriptor",
+    "CriterionResult": "openness._model.report",
+    "Descriptor": "openness._model.descriptor",
     "DescriptorError": "openness._errors",
-    "Evidence": "openness._report",
+    "Evidence": "openness._model.report",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
     "OpennessError": "openness._errors",
     "Problem": "openness._errors",
-    "Report": "openness._report",
-    "Rubric": "openness._rubric",
+    "Report": "openness._model.report",
+    "Rubric": "openness._model.rubric",
     "RubricError": "openness._errors",
     "UnknownIdError": "openness._errors",
     "UnsupportedFormatError": "openness._errors",
-    "VerdictResult": "openness._report",
+    "VerdictResult": "openness._model.report",
     "catalogue": "openness.catalogue",
-    "compare": "openness._compare",
-    "components": "openness._vocabulary",
-    "diff": "openness._diff",
+    "compare": "openness._render.compare",
+    "components": "openness._reading.vocabulary",
+    "diff": "openness._scoring.diff",
     "importers": "openness.importers",
     "licences": "openness.licences",
     "limits": "openness.limits",
-    "list_rubrics": "openness._rubric",
-    "load_descriptor": "openness._descriptor",
-    "load_rubric": "openness._rubric",
-    "score": "openness._engine",
-    "score_many": "openness._batch",
-    "to_frame": "openness._frame",
+    "list_rubrics": "openness._model.rubric",
+    "load_descriptor": "openness._model.descriptor",
+    "load_rubric": "openness._model.rubric",
+    "score": "openness._scoring.engine",
+    "score_many": "openness._scoring.batch",
+    "to_frame": "openness._render.frame",
 }
 
 

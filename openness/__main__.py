@@ -1,5 +1,5 @@
 """``python -m openness``: the command line."""
 
-from openness._cli import main
+from openness._cli.main import main
 
 raise SystemExit(main())

@@ -35,13 +35,22 @@ except ImportError as exc:  # pragma: no cover - exercised without Hypothesis in
     msg = f"openness.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg, name=exc.name) from exc
 
-from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not, checks
-from openness._descriptor import Component, Descriptor, load_descriptor
-from openness._licence_order import CHAINS, OPENNESS_CLASSES, at_least_as_open
-from openness._rubric import LicenceList, Rubric, load_rubric
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, restrictions
-from openness._vocabulary import components as component_vocabulary
+from openness._model.conditions import (
+    AllOf,
+    AnyOf,
+    AssessmentCheck,
+    ComponentCheck,
+    Condition,
+    ModalityCheck,
+    Not,
+    checks,
+)
+from openness._model.descriptor import Component, Descriptor, load_descriptor
+from openness._model.rubric import LicenceList, Rubric, load_rubric
+from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, restrictions
+from openness._reading.vocabulary import components as component_vocabulary
 from openness.licences import CLASSES, all_licences
+from openness.licences._order import CHAINS, OPENNESS_CLASSES, at_least_as_open
 
 __all__ = [
     "EXAMPLE_MODEL",
@@ -103,7 +112,7 @@ def coverage_levels() -> st.SearchStrategy[str]:
 
 @functools.cache
 def _known_ids() -> tuple[str, ...]:
-    from openness._licence_table import normalise, table  # noqa: PLC0415
+    from openness.licences._table import normalise, table  # noqa: PLC0415
 
     preferred = [lic for lic in LICENCE_POOL if " " not in lic and lic != "Frobnicate-9"]
     curated = [lic.id for lic in all_licences() if lic.curated]
@@ -289,7 +298,7 @@ def _licences_passing(classes: tuple[str, ...], without: tuple[str, ...]) -> fro
 
 @functools.cache
 def _licences_on_list(entry: LicenceList) -> frozenset[str]:
-    from openness._checks import licence_list_check  # noqa: PLC0415 - the engine's own matching
+    from openness._lang.checks import licence_list_check  # noqa: PLC0415 - the engine's own matching
     from openness.licences import read  # noqa: PLC0415
 
     on_list = licence_list_check(entry)
@@ -312,7 +321,7 @@ def _check_licences(check: ComponentCheck, lists: Mapping[str, LicenceList]) -> 
 
 def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` hold, at most :data:`_MAX_ALTERNATIVES`."""
-    from openness._vocabulary import component_aliases  # noqa: PLC0415
+    from openness._reading.vocabulary import component_aliases  # noqa: PLC0415
 
     if condition is None or isinstance(condition, ModalityCheck):
         return [((), ())]
@@ -344,7 +353,7 @@ def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_L
 
 def _solve_not(condition: Condition, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` fail (by De Morgan; an unknown fact never makes it fail)."""
-    from openness._vocabulary import component_aliases  # noqa: PLC0415
+    from openness._reading.vocabulary import component_aliases  # noqa: PLC0415
 
     if isinstance(condition, ModalityCheck):
         return [((), ())]

@@ -58,12 +58,12 @@ except ImportError as exc:  # pragma: no cover - exercised without Hypothesis in
     raise ImportError(msg, name=exc.name) from exc
 
 from openness import strategies
-from openness._descriptor import Descriptor, load_descriptor
-from openness._diff import verdict_requirements as _requirements
-from openness._engine import Evaluator, compile_rubric
 from openness._errors import not_one_of
-from openness._report import Report
-from openness._rubric import Allowance, Rubric, load_rubric
+from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.report import Report
+from openness._model.rubric import Allowance, Rubric, load_rubric
+from openness._scoring.diff import verdict_requirements as _requirements
+from openness._scoring.engine import Evaluator, compile_rubric
 from openness._words import counted
 
 __all__ = [

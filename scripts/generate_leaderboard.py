@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openness
 from openness import catalogue
-from openness._leaderboard import board, board_html, board_markdown
+from openness._render.leaderboard import board, board_html, board_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -24,7 +24,7 @@ else:
     import tomli as tomllib
 
 
-from openness._vocabulary import components
+from openness._reading.vocabulary import components
 
 ROOT = Path(__file__).resolve().parent.parent
 MOT_RUBRIC = ROOT / "rubrics" / "mot-1.0.toml"

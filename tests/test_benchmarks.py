@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import openness
 from openness import catalogue
-from openness._vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS
+from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import openness
-from openness._cli import main
+from openness._cli.main import main
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -334,7 +334,7 @@ def test_explain_rubric(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_explain_criterion(capsys: pytest.CaptureFixture[str]) -> None:
     """`openness explain RUBRIC CRITERION`: why, each level's condition in words, facts read, source."""
-    from openness._conditions import describe
+    from openness._model.conditions import describe
 
     code, out, _ = _run(capsys, "explain", "openness-default", "code-access")
     assert code == 0
@@ -543,8 +543,8 @@ def test_documented_examples_run(
 
 def test_docs_name_every_command_and_option() -> None:
     """docs/cli.md documents every subcommand, every option and every output format."""
-    from openness._cli import _parser
-    from openness._formats import FORMATS
+    from openness._cli.formats import FORMATS
+    from openness._cli.main import _parser
 
     text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = _parser()

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import openness
 from openness import catalogue, limits
-from openness._engine import compile_rubric
+from openness._scoring.engine import compile_rubric
 
 MODELS = ["olmo-7b", "llama-3.1-8b", "mistral-7b", "bloom", "grok-1", "gpt-oss-20b"]
 SCRIPT = f"""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import openness
-from openness._cli import main
+from openness._cli.main import main
 
 if sys.version_info >= (3, 11):
     import tomllib

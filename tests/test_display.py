@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import openness
-from openness._chart import COLOURS
 from openness._errors import install_hint
+from openness._model.chart import COLOURS
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 MODELS = ("example-gated", "example-open", "example-unknown")
@@ -160,7 +160,7 @@ def test_comparison_grid_has_one_cell_per_model_and_criterion() -> None:
     cells = root.findall(f"{SVG}g")
     assert len(cells) == len(ids) * len(comparison.reports[0].results)
     expected = [
-        COLOURS[openness._render._level(report.result(result.criterion))]
+        COLOURS[openness._model.views._level(report.result(result.criterion))]
         for result in comparison.reports[0].results
         for report in comparison.reports
     ]
@@ -229,7 +229,7 @@ def test_to_frame_has_one_row_per_report_and_criterion() -> None:
     """to_frame gives the documented columns, one row per (report, criterion), values from the reports."""
     comparison = openness.compare(["olmo-7b", "llama-3.1-8b"], "osaid-1.0")
     frame = openness.to_frame(comparison)
-    assert list(frame.columns) == list(openness._frame.COLUMNS)
+    assert list(frame.columns) == list(openness._render.frame.COLUMNS)
     assert len(frame) == sum(len(r.results) for r in comparison.reports)
     for (_, row), (report, result) in zip(
         frame.iterrows(), [(r, x) for r in comparison.reports for x in r.results], strict=True
@@ -260,7 +260,8 @@ def test_import_openness_loads_no_optional_or_display_module() -> None:
     """import openness does not import pandas, the chart, comparison or frame modules."""
     code = (
         "import sys, openness; "
-        "print(sorted(m for m in ('pandas', 'openness._chart', 'openness._compare', 'openness._frame') "
+        "print(sorted(m for m in ('pandas', 'openness._model.chart', 'openness._render.compare',"
+        " 'openness._render.frame') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

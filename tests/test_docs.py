@@ -161,7 +161,7 @@ def test_every_docs_page_is_in_the_site_nav() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["openness", "openness.licences", "openness.catalogue", "openness._compare", "openness.testing"]
+    "module", ["openness", "openness.licences", "openness.catalogue", "openness._render.compare", "openness.testing"]
 )
 def test_docstring_examples(module: str) -> None:
     """Examples in the public modules' docstrings run."""
@@ -209,7 +209,7 @@ def test_install_hints_name_what_each_extra_of_pyproject_installs() -> None:
 
 def test_readme_command_line_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every `openness` line of README's command-line block runs from the checkout and exits 0."""
-    from openness._cli import main
+    from openness._cli.main import main
 
     text = (REPO / "README.md").read_text(encoding="utf-8")
     block = text.split("## On the command line", 1)[1]

@@ -26,11 +26,12 @@ def test_first_use_loads_only_what_it_needs() -> None:
     code = (
         "import sys, openness\n"
         "openness.score\n"
-        "print(sorted(m for m in ('yaml', 'pandas', 'hypothesis', 'openness._spdx_data', 'openness._engine')"
+        "print(sorted(m for m in ('yaml', 'pandas', 'hypothesis', 'openness.licences._spdx_data',"
+        " 'openness._scoring.engine')"
         " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['openness._engine']"
+    assert out.strip() == "['openness._scoring.engine']"
 
 
 @pytest.mark.parametrize("name", openness.__all__)
@@ -55,11 +56,11 @@ def test_from_import_works() -> None:
     """`from openness import ...` and star imports resolve lazy names."""
     code = "from openness import *\nprint(score.__module__, catalogue.__name__, Report.__qualname__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["openness._engine", "openness.catalogue", "Report"]
+    assert out.split() == ["openness._scoring.engine", "openness.catalogue", "Report"]
     from openness import Report, score_many
 
-    assert Report is openness._report.Report
-    assert score_many is openness._batch.score_many
+    assert Report is openness._model.report.Report
+    assert score_many is openness._scoring.batch.score_many
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import openness
-from openness._cli import main
+from openness._cli.main import main
 from openness.importers import mot, osai
 
 MOT_FILE = """\

@@ -11,7 +11,7 @@ import pytest
 
 import openness
 from openness import catalogue
-from openness._leaderboard import board, board_html, board_markdown
+from openness._render.leaderboard import board, board_html, board_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from openness import licences
-from openness._cli import main
-from openness._licence_table import table
-from openness._spdx_data import EXCEPTIONS, LICENSES
+from openness._cli.main import main
+from openness.licences._spdx_data import EXCEPTIONS, LICENSES
+from openness.licences._table import table
 
 yaml = pytest.importorskip("yaml")
 

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import openness
-from openness import _explanations
+from openness._scoring import texts as _explanations
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 CASES = [

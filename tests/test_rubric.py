@@ -10,7 +10,7 @@ import pytest
 
 import openness
 from openness import RubricError, UnsupportedFormatError
-from openness._vocabulary import restrictions
+from openness._reading.vocabulary import restrictions
 
 
 def _rubric(**changes: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import openness
-from openness._cli import main
+from openness._cli.main import main
 
 CARDS = Path(__file__).resolve().parent / "data" / "model-cards"
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
@@ -88,7 +88,7 @@ def test_sarif_validates_and_locates_findings(capsys: pytest.CaptureFixture[str]
         for rubric in rubrics:
             descriptor = openness.catalogue.load(model) if model in openness.catalogue.ids() else None
             if descriptor is None:
-                from openness._models import resolve_model
+                from openness._cli.model_inputs import resolve_model
 
                 descriptor = resolve_model(model).descriptor
             report = openness.score(descriptor, rubric)
@@ -153,9 +153,9 @@ def test_junit_validates_one_suite_per_model_and_rubric(capsys: pytest.CaptureFi
 )
 def test_property_hostile_strings_keep_both_outputs_valid(name: str, notes: str) -> None:
     """Whatever a descriptor's name and notes hold, SARIF and JUnit stay valid (control characters removed)."""
-    from openness._formats import render
-    from openness._models import ModelInput
-    from openness._scored import Scored
+    from openness._cli.formats import render
+    from openness._cli.model_inputs import ModelInput
+    from openness._cli.scored import Scored
 
     descriptor = openness.load_descriptor(
         {

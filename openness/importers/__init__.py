@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from openness._descriptor import Descriptor
 from openness._errors import DescriptorError, Problem
+from openness._model.descriptor import Descriptor
 from openness.importers._common import YAML_SUFFIXES, load_yaml, slug
 
 __all__ = ["YAML_SUFFIXES", "from_data", "kind_of", "read"]

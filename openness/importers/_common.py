@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import DescriptorError, OpennessError, Problem, install_hint
-from openness._files import read_text
-from openness._guard import check_text, check_tree, limit_error
+from openness._reading.documents import read_text
+from openness._reading.limit_checks import check_text, check_tree, limit_error
 from openness.importers._yaml_compose import load_checked
 
 __all__ = ["YAML_SUFFIXES", "load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls", "yaml_files"]

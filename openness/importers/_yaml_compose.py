@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from openness._errors import OpennessError
-from openness._guard import limit_error
+from openness._reading.limit_checks import limit_error
 from openness.limits import current
 
 __all__ = ["load_checked"]

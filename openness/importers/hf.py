@@ -21,9 +21,9 @@ from typing import Any
 
 import attrs
 
-from openness._descriptor import Descriptor, descriptor_from_mapping
 from openness._errors import DescriptorError, Problem, install_hint
-from openness._files import read_text
+from openness._model.descriptor import Descriptor, descriptor_from_mapping
+from openness._reading.documents import read_text
 
 __all__ = ["COMPONENT_KEYS", "front_matter", "read"]
 

@@ -26,9 +26,9 @@ from urllib.parse import quote
 
 import attrs
 
-from openness._descriptor import Descriptor, _check_date, descriptor_from_mapping
 from openness._errors import DescriptorError, Problem
-from openness._vocabulary import MODALITIES
+from openness._model.descriptor import Descriptor, _check_date, descriptor_from_mapping
+from openness._reading.vocabulary import MODALITIES
 from openness.importers._common import load_yaml, slug, without_nulls, yaml_files
 
 __all__ = ["ASSESSORS", "TEMPLATES", "Skipped", "dropped", "from_mapping", "read", "read_dir"]

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import openness
-from openness._formats import render
-from openness._locate import toml_locations
-from openness._models import ModelInput
-from openness._scored import Scored
+from openness._cli.formats import render
+from openness._cli.model_inputs import ModelInput
+from openness._cli.scored import Scored
+from openness._reading.locate import toml_locations
 
 _KEY = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True) | st.text(min_size=1, max_size=8)
 _SCALAR = st.one_of(st.integers(), st.booleans(), st.text(max_size=30))

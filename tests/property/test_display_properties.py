@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import openness
-from openness._vocabulary import ACCESS_LEVELS
+from openness._reading.vocabulary import ACCESS_LEVELS
 
 # Any text, biased towards markup, quotes, control and bidi characters and XML-invalid code points.
 TEXT = st.text(

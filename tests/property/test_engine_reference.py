@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 import openness
 from openness import strategies
-from openness._checks import Facts
-from openness._conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
-from openness._engine import compile_rubric
-from openness._explanations import verdict_requirements
-from openness._vocabulary import component_aliases
+from openness._lang.checks import Facts
+from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
+from openness._reading.vocabulary import component_aliases
+from openness._scoring.engine import compile_rubric
+from openness._scoring.texts import verdict_requirements
 from openness.licences import read
 
 Truth = bool | None

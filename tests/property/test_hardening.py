@@ -1,6 +1,6 @@
 """Every reader of untrusted input returns a value or raises OpennessError, whatever it is given.
 
-The readers come from the registry in ``openness._readers`` (one entry per reader); each property
+The readers come from the registry in ``readers`` (one entry per reader); each property
 runs over all of them. Findings of the atheris fuzz targets (``fuzz/``) are kept in
 ``tests/test_limits.py`` and ``FINDINGS`` below as regression tests.
 """
@@ -18,10 +18,10 @@ import tomli_w
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from readers import READERS, Reader
 from test_properties import _paths
 
 from openness import OpennessError
-from openness._readers import READERS, Reader
 
 if sys.version_info >= (3, 11):
     import tomllib

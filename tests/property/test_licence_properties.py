@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openness._licence_table import table
-from openness._spdx_data import LICENSES
-from openness._vocabulary import restrictions
+from openness._reading.vocabulary import restrictions
 from openness.licences import CLASSES, read
+from openness.licences._spdx_data import LICENSES
+from openness.licences._table import table
 
 SPDX_IDS = sorted(k for k, v in LICENSES.items() if not v[3])
 CANONICAL = sorted(k for k, v in table().licences.items() if not v.replaced_by)

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import openness
-from openness._formats import render
-from openness._models import ModelInput
-from openness._scored import Scored
+from openness._cli.formats import render
+from openness._cli.model_inputs import ModelInput
+from openness._cli.scored import Scored
 
 HOSTILE = [
     "<script>document.title='x'</script>",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_properties import descriptor_dicts, extra_values
 
 import openness
-from openness._vocabulary import MODALITIES
+from openness._reading.vocabulary import MODALITIES
 from openness.importers import mot
 
 dates = st.dates().map(lambda d: d.isoformat())

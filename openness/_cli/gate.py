@@ -1,0 +1,64 @@
+"""The CI gate behind ``openness check``: whether a report meets the required verdicts and score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openness._cli.scored import is_top
+from openness._errors import OpennessError, Problem
+from openness._model.report import Report
+from openness._model.rubric import Rubric
+from openness._model.views import clean
+from openness._reading.structure import did_you_mean
+
+__all__ = ["check_report", "check_requirements"]
+
+
+def check_requirements(rubric: Rubric, require: Sequence[str], fail_under: float | None) -> None:
+    """Reject requirements that cannot be checked: unknown verdicts, a score outside [0, 1]."""
+    problems = []
+    ids = [v.id for v in rubric.verdicts]
+    for verdict in require:
+        if verdict not in ids:
+            known = ", ".join(ids) or "none"
+            message = (
+                f"--require: {rubric.id} has no verdict {verdict!r}{did_you_mean(verdict, ids)}; verdicts: {known}"
+            )
+            problems.append(Problem(message=message))
+    if fail_under is not None and not 0 <= fail_under <= 1:
+        problems.append(Problem(message=f"--fail-under: a score is between 0 and 1 (got {fail_under:g})"))
+    if not require and fail_under is None:
+        problems.append(Problem(message="check needs --require VERDICT or --fail-under SCORE (or both)"))
+    if problems:
+        raise OpennessError(problems)
+
+
+def check_report(report: Report, require: Sequence[str], fail_under: float | None) -> tuple[bool, list[str]]:
+    """Whether ``report`` meets every requirement, and lines saying so (or what would have to change)."""
+    model, rubric = clean(report.model.get("id")), clean(report.rubric.get("id"))
+    passed: list[str] = []
+    failed: list[str] = []
+    for verdict_id in require:
+        verdict = report.verdict(verdict_id)
+        named = f"verdict {clean(verdict.id)} ({clean(verdict.title)})"
+        if verdict.met:
+            passed.append(f"{named} met")
+        else:
+            failed.append(f"  {named} is not met; what would have to change:")
+            failed += [f"    - {clean(m)}" for m in verdict.missing]
+    if fail_under is not None:
+        if report.score >= fail_under:
+            passed.append(f"score {report.score:.2f} >= {fail_under:g}")
+        else:
+            failed.append(f"  score {report.score:.2f} is below {fail_under:g}; criteria below their best grade:")
+            below = sorted((r for r in report.results if not is_top(r)), key=lambda r: r.points - r.max_points)
+            for result in below:
+                gain = (result.max_points - result.points) / report.max_points if report.max_points else 0.0
+                to_raise = f"; {clean(result.to_raise)}" if result.to_raise else ""
+                failed.append(
+                    f"    - {clean(result.criterion)}: {clean(result.grade)}, "
+                    f"its best grade would add up to {gain:.2f}{to_raise}"
+                )
+    if failed:
+        return False, [f"{model}: FAILED under {rubric}", *failed]
+    return True, [f"{model}: ok under {rubric}: {'; '.join(passed)}"]

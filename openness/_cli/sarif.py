@@ -1,0 +1,111 @@
+"""SARIF 2.1.0 output: each criterion a rule, each result below the best grade a finding in the descriptor file.
+
+One run (tool ``openness``) holds every model and rubric of a command: rule ids are
+``<rubric-id>/<criterion-id>``, so criteria of different rubrics never collide.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from openness._cli.scored import Scored, is_top
+from openness._model.rubric import Criterion, Rubric
+
+__all__ = ["SARIF_SCHEMA", "to_sarif"]
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _rule(rubric: Rubric, criterion: Criterion) -> dict[str, Any]:
+    levels = [f"{level.grade}: {level.requirement_text()}" for level in criterion.levels]
+    levels.append(f"{rubric.lowest_grade}: otherwise")
+    text = (criterion.description or criterion.title).strip()
+    rule: dict[str, Any] = {
+        "id": f"{rubric.id}/{criterion.id}",
+        "name": criterion.id,
+        "shortDescription": {"text": criterion.title},
+        "fullDescription": {"text": text},
+        "help": {"text": f"{text}\n\nLevels, best first:\n" + "\n".join(f"- {line}" for line in levels)},
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {
+            "rubric": rubric.id,
+            "rubricVersion": rubric.version,
+            "weight": criterion.weight,
+            **({"group": criterion.group} if criterion.group else {}),
+        },
+    }
+    if rubric.source.startswith(("https://", "http://")):
+        rule["helpUri"] = rubric.source
+    return rule
+
+
+def to_sarif(scored: Sequence[Scored]) -> str:
+    """A SARIF 2.1.0 log (JSON text) for several reports."""
+    from openness import __version__  # noqa: PLC0415
+
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for item in scored:
+        for criterion in item.rubric.criteria:
+            rule_id = f"{item.rubric.id}/{criterion.id}"
+            if rule_id not in index:
+                index[rule_id] = len(rules)
+                rules.append(_rule(item.rubric, criterion))
+    artifacts: dict[str, int] = {}
+    results = []
+    for item in scored:
+        location = item.model.location
+        artifacts.setdefault(location, len(artifacts))
+        model = item.report.model
+        for result in item.report.results:
+            if is_top(result):
+                continue
+            rule_id = f"{item.rubric.id}/{result.criterion}"
+            text = f"{model.get('name')} ({model.get('id')}): {result.title} is {result.grade} under {item.rubric.id}. "
+            text += result.reason
+            if result.to_raise:
+                text += f" To raise: {result.to_raise}."
+            if result.unknown:
+                text += f" Not stated: {', '.join(result.unknown)}."
+            physical: dict[str, Any] = {"artifactLocation": {"uri": location, "index": artifacts[location]}}
+            line = item.line_of(result)
+            if line is not None:
+                physical["region"] = {"startLine": line}
+            results.append(
+                {
+                    "ruleId": rule_id,
+                    "ruleIndex": index[rule_id],
+                    "level": "error" if result.points <= 0 else "warning",
+                    "message": {"text": text},
+                    "locations": [{"physicalLocation": physical}],
+                    "partialFingerprints": {"openness/v1": f"{model.get('id')}/{rule_id}"},
+                    "properties": {
+                        "model": model.get("id"),
+                        "grade": result.grade,
+                        "points": result.points,
+                        "maxPoints": result.max_points,
+                        "unknown": list(result.unknown),
+                    },
+                }
+            )
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "openness",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

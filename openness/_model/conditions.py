@@ -1,0 +1,262 @@
+"""The condition language of rubrics: data, never code.
+
+A condition is a table of exactly one of these shapes::
+
+    { all = [ ... ] }                 every condition in the list holds
+    { any = [ ... ] }                 at least one holds
+    { not = { ... } }                 the condition does not hold
+    { component = "weights", access = ["public", "gated"], licence = "osd-conformant",
+      licence-without = ["field-of-use"], licence-in = "open-licences", coverage = "full",
+      present = true }
+    { assessment = "osai-2023", parameter = "opencode", grade = ["open", "partial"] }
+    { modality = ["text", "code"] }   the model works with at least one of these modalities
+
+``licence-in`` names a list in the rubric's ``[licence-lists]`` table (checked when the rubric
+loads).
+
+Conditions are three-valued: a check on a fact the descriptor does not state is *unknown*, and a
+level whose condition is unknown is not reached (the report says which facts were unknown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Optional, Union
+
+import attrs
+
+from openness._errors import not_one_of
+from openness._reading.structure import Invalid, Invalids, converter, describe_value, did_you_mean, register_class
+from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AssessmentCheck",
+    "ComponentCheck",
+    "Condition",
+    "ModalityCheck",
+    "Not",
+    "checks",
+    "describe",
+]
+
+
+@attrs.frozen(kw_only=True)
+class ComponentCheck:
+    """Facts about one component: its access, licence classes, licence restrictions, coverage."""
+
+    component: str
+    access: tuple[Access, ...] = ()
+    licence: tuple[str, ...] = ()
+    licence_without: tuple[str, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    present: bool | None = None
+    licence_in: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentCheck:
+    """The grade another assessor gave one parameter."""
+
+    assessment: str
+    parameter: str
+    grade: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ModalityCheck:
+    """The model works with at least one of these modalities (``model.modalities``)."""
+
+    modality: tuple[Modality, ...]
+
+
+@attrs.frozen
+class AllOf:
+    """Every condition holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+@attrs.frozen
+class AnyOf:
+    """At least one condition holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+@attrs.frozen
+class Not:
+    """The condition does not hold."""
+
+    condition: Condition
+
+
+Condition = Union[ComponentCheck, AssessmentCheck, ModalityCheck, AllOf, AnyOf, Not]  # noqa: UP007 - runtime alias
+
+_MANY = ("access", "licence", "licence-without", "coverage", "grade", "modality")
+_SHAPES = ("all", "any", "not", "component", "assessment", "modality")
+_SHAPE_WORDS = "all, any, not, component, assessment, modality"
+
+
+def _as_list(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
+    return {k: [v] if k in _MANY and isinstance(v, str) else v for k, v in table.items()}
+
+
+def _check_component(check: ComponentCheck) -> None:
+    from openness.licences import CLASSES  # noqa: PLC0415 - avoid an import cycle
+
+    problems = []
+    if check.component not in component_aliases():
+        hint = did_you_mean(check.component, list(component_aliases()))
+        problems.append(Invalid(f"unknown component {check.component!r}{hint}", ("component",)))
+    problems += [
+        Invalid(not_one_of(name, CLASSES, "licence class"), ("licence",))
+        for name in check.licence
+        if name not in CLASSES
+    ]
+    problems += [
+        Invalid(not_one_of(name, restrictions(), "restriction"), ("licence-without",))
+        for name in check.licence_without
+        if name not in restrictions()
+    ]
+    if not (
+        check.access
+        or check.licence
+        or check.licence_without
+        or check.coverage
+        or check.present is not None
+        or check.licence_in is not None
+    ):
+        problems.append(
+            Invalid(
+                "a component check needs at least one of access, licence, licence-without, licence-in, coverage,"
+                " present"
+            )
+        )
+    if problems:
+        raise Invalids(problems)
+
+
+register_class(ComponentCheck, prepare=_as_list, check=_check_component)
+register_class(AssessmentCheck, prepare=_as_list)
+
+
+def _check_modality(check: ModalityCheck) -> None:
+    if not check.modality:
+        raise Invalids([Invalid("expected at least one modality", ("modality",))])
+
+
+register_class(ModalityCheck, prepare=_as_list, check=_check_modality)
+
+
+def _conditions(value: object) -> tuple[Condition, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise Invalid(f"expected a list of conditions, got {describe_value(value)}")
+    if not value:
+        raise Invalid("expected at least one condition")
+    conditions: tuple[Condition, ...] = converter.structure(value, tuple[Condition, ...])
+    return conditions
+
+
+def _structure_condition(value: object, _: type) -> Condition:
+    if not isinstance(value, Mapping):
+        raise Invalid(f"expected a condition table, got {describe_value(value)}")
+    shapes = [key for key in _SHAPES if key in value]
+    if len(shapes) != 1:
+        keys = ", ".join(map(str, value)) or "nothing"
+        found = f"it has {keys}"
+        if not shapes:
+            close = "".join(did_you_mean(str(k), _SHAPES) for k in value)
+            raise Invalid(f"a condition needs one of {_SHAPE_WORDS} ({found}){close}")
+        raise Invalid(f"a condition has exactly one of {_SHAPE_WORDS} ({found})")
+    shape = shapes[0]
+    if shape in {"all", "any", "not"}:
+        extra = [k for k in value if k != shape]
+        if extra:
+            raise Invalids([Invalid(f"unknown key {k!r} beside {shape!r}", (k,)) for k in extra])
+        try:
+            if shape == "not":
+                return Not(converter.structure(value["not"], Condition))  # type: ignore[arg-type]
+            inner = _conditions(value[shape])
+        except Exception as exc:  # noqa: BLE001 - relocated as problems
+            from openness._reading.structure import _relocate  # noqa: PLC0415
+
+            raise Invalids(_relocate(exc, (shape,))) from None
+        return AllOf(inner) if shape == "all" else AnyOf(inner)
+    if shape == "component":
+        return converter.structure(value, ComponentCheck)
+    if shape == "modality":
+        return converter.structure(value, ModalityCheck)
+    return converter.structure(value, AssessmentCheck)
+
+
+def _unstructure_condition(condition: Condition) -> dict[str, Any]:
+    if isinstance(condition, Not):
+        return {"not": _unstructure_condition(condition.condition)}
+    if isinstance(condition, (AllOf, AnyOf)):
+        key = "all" if isinstance(condition, AllOf) else "any"
+        return {key: [_unstructure_condition(c) for c in condition.conditions]}
+    raw = converter.unstructure(condition)
+    return {k: v for k, v in raw.items() if v != []}
+
+
+converter.register_structure_hook(Condition, _structure_condition)
+converter.register_structure_hook(
+    Optional[Condition],  # noqa: UP045 - a runtime type, for Level.when
+    lambda value, cl: None if value is None else _structure_condition(value, cl),
+)
+converter.register_unstructure_hook(Condition, _unstructure_condition)
+for _cls in (AllOf, AnyOf, Not):
+    converter.register_unstructure_hook(_cls, _unstructure_condition)
+
+
+def _join(words: list[str], conjunction: str) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
+
+
+def describe(condition: Condition, *, nested: bool = False) -> str:
+    """The condition in words, e.g. ``final model weights public under an OSD-conformant licence``."""
+    if isinstance(condition, AllOf):
+        parts = [describe(c, nested=True) for c in condition.conditions]
+        text = _join(parts, "and") if not any("," in p for p in parts) else "; ".join(parts[:-1]) + "; and " + parts[-1]
+        return f"({text})" if nested else text
+    if isinstance(condition, AnyOf):
+        text = "either " + _join([describe(c, nested=True) for c in condition.conditions], "or")
+        return f"({text})" if nested else text
+    if isinstance(condition, Not):
+        return f"not ({describe(condition.condition)})"
+    if isinstance(condition, AssessmentCheck):
+        return f"{condition.assessment} rates {condition.parameter} {_join(list(condition.grade), 'or')}"
+    if isinstance(condition, ModalityCheck):
+        return f"the model works with {_join(list(condition.modality), 'or')}"
+    name = components()[component_aliases()[condition.component]].title.lower()
+    parts = []
+    if condition.access:
+        parts.append(_join(list(condition.access), "or"))
+    if condition.licence:
+        from openness.licences import CLASS_TITLES  # noqa: PLC0415
+
+        titles = [CLASS_TITLES.get(n, n) for n in condition.licence]
+        parts.append(f"under {'an' if titles[0][0] in 'AEIOUaeiou' else 'a'} {_join(titles, 'and')} licence")
+    if condition.licence_without:
+        titles = [restrictions()[r].title.lower() for r in condition.licence_without]
+        parts.append("with no " + _join(titles, "or") + " in its licence")
+    if condition.licence_in is not None:
+        parts.append(f"under a licence on the rubric's {condition.licence_in!r} list")
+    if condition.coverage:
+        parts.append(f"with {_join(list(condition.coverage), 'or')} coverage")
+    if condition.present is not None:
+        parts.append("listed as released" if condition.present else "not listed as released")
+    return f"{name} " + " ".join(parts)
+
+
+def checks(condition: Condition) -> list[ComponentCheck | AssessmentCheck | ModalityCheck]:
+    """The leaf checks of a condition, in order."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        return [c for inner in condition.conditions for c in checks(inner)]
+    if isinstance(condition, Not):
+        return checks(condition.condition)
+    return [condition]

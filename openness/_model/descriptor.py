@@ -1,0 +1,315 @@
+"""Model descriptors: what a publisher released, and on what terms (format version 1)."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from openness._errors import DescriptorError, Problem, UnsupportedFormatError
+from openness._reading.documents import parse_text, read_document
+from openness._reading.limit_checks import check_tree
+from openness._reading.resources import catalogue_dir
+from openness._reading.structure import Invalid, Invalids, converter, did_you_mean, register_class, structure
+from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases
+from openness._words import counted
+
+__all__ = [
+    "Assessment",
+    "Component",
+    "Descriptor",
+    "ModelInfo",
+    "catalogue_descriptor",
+    "catalogue_ids",
+    "load_descriptor",
+]
+
+FORMAT = 1
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _dates_as_text(table: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    out = dict(table)
+    for key in keys:
+        value = out.get(key)
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            out[key] = value.isoformat()
+    return out
+
+
+def _check_date(value: str | None, key: str, *, full: bool) -> list[Invalid]:
+    if value is None:
+        return []
+    if not _PARTIAL_DATE.match(value) or (full and len(value) != 10):
+        shape = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
+        return [Invalid(f"expected a date written {shape}, got {value!r}", (key,))]
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return [Invalid(f"{value!r} is not a real date", (key,))]
+    return []
+
+
+@attrs.frozen(kw_only=True)
+class ModelInfo:
+    """Identity of a model: who released what, when, and where the facts come from."""
+
+    id: str
+    name: str
+    organisation: str | None = None
+    version: str | None = None
+    released: str | None = None
+    checked: str | None = None
+    homepage: str | None = None
+    base_model: str | None = None
+    modalities: tuple[Modality, ...] = ()
+    sources: tuple[str, ...] = ()
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+def _check_model(model: ModelInfo) -> None:
+    problems = []
+    if not _ID.match(model.id):
+        problems.append(
+            Invalid(
+                f"{model.id!r} is not a valid id (lower-case letters, digits, '.', '_' and '-')",
+                ("id",),
+            )
+        )
+    problems += _check_date(model.released, "released", full=False)
+    problems += _check_date(model.checked, "checked", full=True)
+    if problems:
+        raise Invalids(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Component:
+    """One released (or withheld) part of a model, with its terms."""
+
+    access: Access | None = None
+    licence: str | None = None
+    coverage: Coverage | None = None
+    url: str | None = None
+    notes: str | None = None
+    sources: tuple[str, ...] = ()
+    unsure: bool = False
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A rating someone else gave one parameter of the model (``grade`` unset: not assessed)."""
+
+    grade: str | None = None
+    link: tuple[str, ...] = ()
+    notes: str | None = None
+
+
+def _prepare_assessment(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
+    if isinstance(table.get("link"), str):
+        return {**table, "link": [table["link"]]}
+    return table
+
+
+@attrs.frozen(kw_only=True)
+class Descriptor:
+    """What a model's publisher released: identity, components, other assessors' ratings.
+
+    Build one with :func:`openness.load_descriptor`; ``to_dict()`` gives back a mapping that loads
+    into an equal descriptor.
+    """
+
+    format: int = FORMAT
+    model: ModelInfo
+    components: dict[str, Component] = attrs.field(factory=dict)
+    assessments: dict[str, dict[str, Assessment]] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The model id."""
+        return self.model.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The descriptor as a plain mapping (TOML/JSON-ready), the exact inverse of loading."""
+        data: dict[str, Any] = _prune(converter.unstructure(self))
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The descriptor as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_toml(self) -> str:
+        """The descriptor as TOML text."""
+        import tomli_w  # noqa: PLC0415 - only writers need it
+
+        return tomli_w.dumps(self.to_dict())
+
+    def __repr__(self) -> str:
+        return f"<Descriptor {self.model.id!r}: {counted(len(self.components), 'component')}>"
+
+    def _repr_html_(self) -> str:
+        from openness._model.views import descriptor_html  # noqa: PLC0415
+
+        return descriptor_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from openness._model.views import descriptor_markdown  # noqa: PLC0415
+
+        return descriptor_markdown(self)
+
+
+def _prune(value: Any, *, keep_empty_tables: bool = False) -> Any:
+    """Drop unset optional keys (None, empty lists, false flags) so output reads like input.
+
+    Empty tables are unset defaults too, except where the keys are the input's own (an assessor
+    listed without ratings is a fact, kept).
+    """
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if item is None or item is False or item == [] or (item == {} and not keep_empty_tables):
+                continue
+            out[key] = item if key == "extra" else _prune(item, keep_empty_tables=key == "assessments")
+        return out
+    return value
+
+
+def _check_component_keys(table: Mapping[str, Any], problems: list[Invalid]) -> None:
+    if not isinstance(table.get("components"), Mapping):
+        return
+    aliases = component_aliases()
+    seen: dict[str, str] = {}
+    for key in table["components"]:
+        canonical = aliases.get(key)
+        if canonical is None:
+            hint = did_you_mean(key, list(aliases))
+            problems.append(Invalid(f"unknown component {key!r}{hint}", ("components", key)))
+        elif canonical in seen:
+            problems.append(Invalid(f"{key!r} and {seen[canonical]!r} name the same component", ("components", key)))
+        else:
+            seen[canonical] = key
+
+
+def _prepare_descriptor(table: Mapping[str, Any], problems: list[Invalid]) -> Mapping[str, Any]:
+    _check_component_keys(table, problems)
+    if isinstance(table.get("model"), Mapping):
+        table = {**table, "model": _dates_as_text(table["model"], ("released", "checked"))}
+    return table
+
+
+register_class(ModelInfo, check=_check_model)
+register_class(Component)
+register_class(Assessment, prepare=_prepare_assessment)
+register_class(Descriptor, prepare=_prepare_descriptor, omit=("source",))
+
+
+def _check_format(data: Mapping[str, Any], source: str) -> None:
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT:
+        raise UnsupportedFormatError(
+            [
+                Problem(
+                    message=f"descriptor format {version} is not supported (this release reads format {FORMAT})",
+                    source=source,
+                    path=("format",),
+                )
+            ]
+        )
+
+
+def descriptor_from_mapping(data: Mapping[str, Any], *, source: str, checked: bool = False) -> Descriptor:
+    """Build a descriptor from a mapping, reporting every problem under ``source``.
+
+    ``checked``: an importer built ``data`` from a document the YAML reader already held to the
+    limits (nesting, size, no cycles), so it is not walked a second time.
+    """
+    if not isinstance(data, Mapping):
+        raise DescriptorError([Problem(message=f"expected a mapping, got {type(data).__name__}", source=source)])
+    if not checked:
+        check_tree(data, source=source, error=DescriptorError)
+    _check_format(data, source)
+    missing = [] if "format" in data else [Problem(message="required key is missing", source=source, path=("format",))]
+    try:
+        descriptor = structure(data, Descriptor, source=source, error=DescriptorError)
+    except DescriptorError as exc:
+        raise DescriptorError([*missing, *exc.problems]) from None
+    if missing:
+        raise DescriptorError(missing)
+    aliases = component_aliases()
+    components = {aliases[key]: value for key, value in descriptor.components.items()}
+    return attrs.evolve(descriptor, components=components, source=source)
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue_files() -> dict[str, str]:
+    return {
+        entry.name[: -len(".toml")]: entry.name for entry in catalogue_dir().iterdir() if entry.name.endswith(".toml")
+    }
+
+
+def catalogue_ids() -> list[str]:
+    """The ids of all catalogue models, sorted."""
+    return sorted(_catalogue_files())
+
+
+@functools.cache
+def catalogue_descriptor(model_id: str) -> Descriptor:
+    """The descriptor of one catalogue model; :class:`openness.DescriptorError` for an unknown id.
+
+    The one place a catalogue id becomes a descriptor: :func:`openness.catalogue.load` and
+    :func:`load_descriptor` both call it.
+    """
+    name = _catalogue_files().get(model_id)
+    if name is None:
+        hint = did_you_mean(model_id, catalogue_ids())
+        message = f"no catalogue model {model_id!r}{hint}; see openness.catalogue.ids()"
+        raise DescriptorError([Problem(message=message)])
+    source = f"openness/catalogue/{name}"
+    text = (catalogue_dir() / name).read_text(encoding="utf-8")
+    return descriptor_from_mapping(parse_text(text, kind="toml", source=source, error=DescriptorError), source=source)
+
+
+def _names_catalogue_model(descriptor: str | Path) -> bool:
+    """Whether a string means a catalogue id: no file by that name, and not a ``.toml``/``.json`` name."""
+    path = Path(descriptor)
+    return path.suffix.lower() not in {".toml", ".json"} and not path.exists()
+
+
+def load_descriptor(
+    descriptor: str | Path | Mapping[str, Any] | Descriptor, *, source: str | None = None
+) -> Descriptor:
+    """Load a model descriptor from a ``.toml``/``.json`` file, a catalogue id, a mapping, or TOML text.
+
+    A string is TOML text if it holds a newline; otherwise it is a path, or a catalogue id (such as
+    ``"olmo-7b"``, see :mod:`openness.catalogue`) when no such file exists and it does not end in
+    ``.toml`` or ``.json``. Errors are :class:`openness.DescriptorError` listing every problem with
+    its file and key path; an unknown catalogue id suggests a close one.
+    """
+    if isinstance(descriptor, Descriptor):
+        return descriptor
+    if isinstance(descriptor, Mapping):
+        return descriptor_from_mapping(descriptor, source=source or "<mapping>")
+    if isinstance(descriptor, str) and "\n" in descriptor:
+        data = parse_text(descriptor, kind="toml", source=source or "<text>", error=DescriptorError)
+        return descriptor_from_mapping(data, source=source or "<text>")
+    if isinstance(descriptor, str) and _names_catalogue_model(descriptor):
+        if descriptor not in _catalogue_files():
+            hint = did_you_mean(descriptor, catalogue_ids())
+            message = f"{descriptor!r} is neither a descriptor file nor a catalogue model{hint}"
+            raise DescriptorError([Problem(message=message + "; see openness.catalogue.ids()")])
+        return catalogue_descriptor(descriptor)
+    if isinstance(descriptor, (str, Path)):
+        data, where = read_document(descriptor, error=DescriptorError)
+        return descriptor_from_mapping(data, source=source or where)
+    message = f"expected a path, a catalogue id, a mapping or TOML text, got {type(descriptor).__name__}"
+    raise DescriptorError([Problem(message=message, source=source)])

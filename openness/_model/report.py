@@ -1,0 +1,317 @@
+"""Reports: the result of scoring one descriptor against one rubric, as plain data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from openness._errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from openness._model.chart import Chart
+
+__all__ = ["REPORT_FORMAT", "CriterionResult", "Evidence", "Report", "VerdictResult"]
+
+#: Version of the report's dict/JSON layout.
+REPORT_FORMAT = 1
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """One fact a result rests on: where it is in the descriptor, what it says, where it comes from."""
+
+    fact: str
+    value: str
+    sources: tuple[str, ...] = ()
+    unsure: bool = False
+    #: The fact's component states no sources, so ``sources`` are the model's (``model.sources``),
+    #: which may not speak to this fact.
+    sources_from_model: bool = False
+
+    @property
+    def source_note(self) -> str:
+        """`` (the model's sources; the component states none)`` when the sources are borrowed, else ``''``."""
+        return " (the model's sources; the component states none)" if self.sources_from_model else ""
+
+
+@attrs.frozen(kw_only=True)
+class CriterionResult:
+    """The grade one criterion gave, with its reason, evidence and what would raise it."""
+
+    criterion: str
+    title: str
+    group: str | None
+    grade: str
+    points: float
+    max_points: float
+    weight: float
+    reason: str
+    evidence: tuple[Evidence, ...]
+    to_raise: str | None = None
+    unknown: tuple[str, ...] = ()
+    unsure: bool = False
+    applies: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class VerdictResult:
+    """Whether a verdict is met, how far along the model is, and what is missing."""
+
+    id: str
+    title: str
+    met: bool
+    progress: float
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Explained:
+    """The parts of a report that explain it: built when first read (see :class:`Report`)."""
+
+    rubric: dict[str, str]
+    model: dict[str, Any]
+    verdicts: tuple[VerdictResult, ...]
+    results: tuple[CriterionResult, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class Report:
+    """How open one model is under one rubric, criterion by criterion.
+
+    ``score`` is ``points / max_points`` in [0, 1]. Render with :meth:`to_text`,
+    :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`; :meth:`plot` draws the criteria.
+    In a notebook a report displays as HTML tables with a bar chart.
+
+    A report is immutable plain data. Scoring computes the grades, points, score and verdicts
+    at once; the texts that explain them (reasons, evidence, what is missing) are written the
+    first time any of ``rubric``, ``model``, ``verdicts``, ``results`` or ``warnings`` is read,
+    from the same inputs, so a batch that only needs scores does not pay for them.
+    """
+
+    # One slot, [score, points, max_points, parts, met], where parts is the Explained or, until first
+    # read, (function, arguments) that build it: one store makes a report, which scoring does a lot.
+    __slots__ = ("_state",)
+
+    _state: list[Any]
+
+    def __init__(
+        self,
+        *,
+        rubric: dict[str, str],
+        model: dict[str, Any],
+        score: float,
+        points: float,
+        max_points: float,
+        verdicts: tuple[VerdictResult, ...],
+        results: tuple[CriterionResult, ...],
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        explained = Explained(rubric=rubric, model=model, verdicts=verdicts, results=results, warnings=warnings)
+        _set_state(self, [score, points, max_points, explained, _met(explained)])
+
+    def _parts(self) -> Explained:
+        state = self._state
+        parts = state[3]
+        if parts.__class__ is not Explained:  # two threads may both build it: equal values, either one stays
+            function, arguments = parts
+            parts = state[3] = function(*arguments)
+        return parts  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> float:
+        """``points / max_points``, in [0, 1] (0 when nothing can score)."""
+        return self._state[0]  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> float:
+        """Points reached, summed over the criteria that apply."""
+        return self._state[1]  # type: ignore[no-any-return]
+
+    @property
+    def max_points(self) -> float:
+        """The most points the criteria that apply could give."""
+        return self._state[2]  # type: ignore[no-any-return]
+
+    @property
+    def met(self) -> tuple[str, ...]:
+        """The ids of the verdicts met, in rubric order (known without writing any explanation)."""
+        return self._state[4]  # type: ignore[no-any-return]
+
+    @property
+    def rubric(self) -> dict[str, str]:
+        """The rubric's id, title, version and source."""
+        return self._parts().rubric
+
+    @property
+    def model(self) -> dict[str, Any]:
+        """The model's id, name, organisation, date checked and sources (those stated)."""
+        return self._parts().model
+
+    @property
+    def verdicts(self) -> tuple[VerdictResult, ...]:
+        """Each verdict of the rubric, in rubric order."""
+        return self._parts().verdicts
+
+    @property
+    def results(self) -> tuple[CriterionResult, ...]:
+        """Each criterion's result, in rubric order."""
+        return self._parts().results
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What could not be read cleanly (licence strings, mostly), each naming its fact."""
+        return self._parts().warnings
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.score, self.points, self.max_points, self._parts())
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Report:
+            return NotImplemented
+        assert isinstance(other, Report)  # noqa: S101 - for the type checker
+        return self._key() == other._key()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None  # type: ignore[assignment]  # holds dicts, as the attrs class it replaced did
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (self.score, self.points, self.max_points, self._parts()))
+
+    def result(self, criterion: str) -> CriterionResult:
+        """The result of one criterion, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
+        for result in self.results:
+            if result.criterion == criterion:
+                return result
+        known = [r.criterion for r in self.results]
+        raise UnknownIdError.naming("criterion", criterion, known, where=self._where(), kinds="criteria")
+
+    def verdict(self, verdict: str) -> VerdictResult:
+        """The result of one verdict, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
+        for result in self.verdicts:
+            if result.id == verdict:
+                return result
+        known = [v.id for v in self.verdicts]
+        raise UnknownIdError.naming("verdict", verdict, known, where=self._where())
+
+    def _where(self) -> str:
+        return f"the report of {self.model.get('id')!r} under {self.rubric.get('id')!r}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: a version header first (format, openness version, rubric, model), then sorted keys."""
+        from openness import __version__  # noqa: PLC0415
+
+        body = {
+            "max_points": self.max_points,
+            "points": self.points,
+            "results": [_sorted(attrs.asdict(r)) for r in self.results],
+            "score": self.score,
+            "verdicts": [_sorted(attrs.asdict(v)) for v in self.verdicts],
+            "warnings": list(self.warnings),
+        }
+        return {
+            "format": REPORT_FORMAT,
+            "openness": __version__,
+            "rubric": _sorted(dict(self.rubric)),
+            "model": _sorted(dict(self.model)),
+            **body,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text: exactly ``json.dumps(to_dict())`` (what the CLI prints)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        """A plain-text rendering for terminals (control characters from inputs are removed)."""
+        from openness._model.views import report_text  # noqa: PLC0415
+
+        return report_text(self)
+
+    def to_markdown(self) -> str:
+        """A Markdown rendering (inputs escaped)."""
+        from openness._model.views import report_markdown  # noqa: PLC0415
+
+        return report_markdown(self)
+
+    def to_html(self) -> str:
+        """A self-contained HTML page (no scripts, no external assets; inputs escaped)."""
+        from openness._model.views import report_page  # noqa: PLC0415
+
+        return report_page(self)
+
+    def plot(self) -> Chart:
+        """A bar chart of the criteria (points out of the maximum, coloured by grade) as SVG.
+
+        Needs no plotting library: the chart displays itself in notebooks, and ``.to_svg()``
+        gives its text to save or embed.
+        """
+        from openness._model.chart import Chart, report_svg  # noqa: PLC0415
+
+        return Chart(report_svg(self))
+
+    def _repr_html_(self) -> str:
+        from openness._model.views import report_html  # noqa: PLC0415
+
+        return report_html(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __str__(self) -> str:
+        """The text rendering (:meth:`to_text`), so ``print(report)`` shows the report."""
+        return self.to_text()
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report {self.model.get('id')!r} under {self.rubric.get('id')!r}: "
+            f"score {self.score:.2f}, verdicts met: {', '.join(self.met) or 'none'}>"
+        )
+
+
+_set_state = Report.__dict__["_state"].__set__  # Report forbids setattr, so its slot is filled directly
+
+
+def deferred(  # noqa: PLR0917 - the engine calls it for every score; keywords would cost
+    score: float,
+    points: float,
+    max_points: float,
+    met: tuple[str, ...],
+    explain: Callable[..., Explained],
+    arguments: tuple[Any, ...],
+) -> Report:
+    """A report whose explaining parts ``explain(*arguments)`` builds when first read (the engine's way)."""
+    report = _new(Report)
+    _set_state(report, [score, points, max_points, (explain, arguments), met])
+    return report
+
+
+def _restore(score: float, points: float, max_points: float, explained: Explained) -> Report:
+    report = _new(Report)
+    _set_state(report, [score, points, max_points, explained, _met(explained)])
+    return report
+
+
+def _met(explained: Explained) -> tuple[str, ...]:
+    return tuple(verdict.id for verdict in explained.verdicts if verdict.met)
+
+
+_new = object.__new__
+
+
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _sorted(v) for key, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        return [_sorted(v) for v in value]
+    return value

@@ -1,0 +1,335 @@
+"""Rendering reports, rubrics and descriptors as text, Markdown and HTML. Everything from inputs is escaped."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openness._model.descriptor import Component, Descriptor
+    from openness._model.report import CriterionResult, Report
+    from openness._model.rubric import Rubric, Verdict
+
+__all__ = [
+    "descriptor_html",
+    "descriptor_markdown",
+    "report_html",
+    "report_markdown",
+    "report_page",
+    "report_text",
+    "rubric_html",
+    "rubric_markdown",
+]
+
+# Control characters (terminal escapes), zero-width and bidi controls, and the code points XML forbids
+# (lone surrogates, U+FFFE, U+FFFF), so text is safe in terminals, HTML and SVG alike.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def clean(text: object) -> str:
+    """Text safe for a terminal: control characters (escape sequences included) removed."""
+    return _CONTROL.sub("", str(text)).replace("\n", " ").replace("\t", " ")
+
+
+def _md(text: object) -> str:
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _md_code(text: object) -> str:
+    """Text for inside a Markdown code span in a table cell: no backticks; pipes escaped (GFM tables)."""
+    return clean(text).replace("`", "'").replace("|", "\\|")
+
+
+def _md_code_span(text: object) -> str:
+    return f"`{_md_code(text)}`"
+
+
+def _h(text: object) -> str:
+    return html.escape(clean(text), quote=True)
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _level(result: CriterionResult) -> str:
+    if result.max_points <= 0:
+        return "none"
+    ratio = result.points / result.max_points
+    return "best" if ratio >= 1 else "worst" if ratio <= 0 else "middle"
+
+
+def _title_line(report: Report) -> str:
+    model, rubric = report.model, report.rubric
+    about = f"{model.get('name')} ({model.get('id')})"
+    return f"{about} under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"
+
+
+def report_text(report: Report) -> str:
+    """A plain-text report for terminals."""
+    lines = [
+        clean(_title_line(report)),
+        f"Score: {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
+        "",
+        "Verdicts:",
+    ]
+    for verdict in report.verdicts:
+        mark = "met" if verdict.met else "not met"
+        lines.append(f"  [{mark}] {clean(verdict.title)} ({clean(verdict.id)}), progress {_percent(verdict.progress)}")
+        lines += [f"      - {clean(m)}" for m in verdict.missing]
+    if not report.verdicts:
+        lines.append("  (this rubric defines no verdicts)")
+    lines += ["", "Criteria:"]
+    for result in report.results:
+        lines.append(
+            f"  {clean(result.criterion)}: {clean(result.grade)} ({result.points:g}/{result.max_points:g})"
+            + (" [unsure facts]" if result.unsure else "")
+        )
+        lines.append(f"      {clean(result.reason)}")
+        if result.to_raise:
+            lines.append(f"      To raise: {clean(result.to_raise)}")
+        if result.unknown:
+            lines.append(f"      Unknown facts: {', '.join(clean(u) for u in result.unknown)}")
+        for item in result.evidence:
+            source = f" <{clean(item.sources[0])}>{item.source_note}" if item.sources else ""
+            lines.append(f"      * {clean(item.fact)} = {clean(item.value)}{source}")
+    if report.warnings:
+        lines += ["", "Warnings:"] + [f"  - {clean(w)}" for w in report.warnings]
+    sources = report.model.get("sources") or []
+    if sources:
+        lines += ["", "Model sources: " + ", ".join(clean(s) for s in sources)]
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(report: Report) -> str:
+    """A Markdown report."""
+    lines = [
+        f"## {_md(_title_line(report))}",
+        "",
+        f"**Score:** {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
+        "",
+        "| verdict | met | progress |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {_md(v.title)} | {'yes' if v.met else 'no'} | {_percent(v.progress)} |" for v in report.verdicts]
+    lines += ["", "| criterion | grade | points | reason |", "|---|---|---|---|"]
+    for result in report.results:
+        reason = _md(result.reason) + (f" *To raise:* {_md(result.to_raise)}" if result.to_raise else "")
+        lines.append(
+            f"| {_md(result.title)} (`{_md_code(result.criterion)}`) | {_md(result.grade)} | "
+            f"{result.points:g}/{result.max_points:g} | {reason} |"
+        )
+    missing = [(v, m) for v in report.verdicts for m in v.missing]
+    if missing:
+        lines += ["", "**What would have to change:**", ""]
+        lines += [f"- {_md(v.title)}: {_md(m)}" for v, m in missing]
+    if report.warnings:
+        lines += ["", "**Warnings:**", ""] + [f"- {_md(w)}" for w in report.warnings]
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = """
+.openness-report{font-family:system-ui,sans-serif;font-size:14px;line-height:1.4;max-width:72em}
+.openness-report table{border-collapse:collapse;margin:.5em 0}
+.openness-report th,.openness-report td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
+.openness-report .best{background:#d4f4d2}.openness-report .middle{background:#fcefc7}
+.openness-report .worst{background:#f8d3d0}.openness-report .none{background:#eee}
+.openness-report .small{color:#555;font-size:90%;overflow-wrap:anywhere}
+.openness-report .openness-chart{display:block;margin:.5em 0}
+"""
+
+
+def _link(url: str) -> str:
+    shown = _h(url)
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{shown}" rel="noopener noreferrer">{shown}</a>'
+    return shown
+
+
+def report_html(report: Report) -> str:
+    """An HTML fragment (a table per section and a bar chart of the criteria), as shown in notebooks."""
+    from openness._model.chart import report_svg  # noqa: PLC0415 - the chart module builds on this one
+
+    parts = [
+        f'<div class="openness-report"><style>{_STYLE}</style>',
+        f"<h3>{_h(_title_line(report))}</h3>",
+        f"<p><b>Score:</b> {report.score:.2f} ({report.points:g} of {report.max_points:g} points)</p>",
+        report_svg(report),
+    ]
+    if report.verdicts:
+        parts.append("<table><tr><th>verdict</th><th>met</th><th>progress</th><th>what would have to change</th></tr>")
+        for v in report.verdicts:
+            css = "best" if v.met else "worst" if v.progress == 0 else "middle"
+            missing = "<br>".join(_h(m) for m in v.missing)
+            parts.append(
+                f'<tr><td>{_h(v.title)}</td><td class="{css}">{"yes" if v.met else "no"}</td>'
+                f"<td>{_percent(v.progress)}</td><td>{missing}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("<table><tr><th>criterion</th><th>grade</th><th>points</th><th>reason</th><th>evidence</th></tr>")
+    for r in report.results:
+        raise_text = f'<br><span class="small">To raise: {_h(r.to_raise)}</span>' if r.to_raise else ""
+        evidence = "<br>".join(
+            f"{_h(e.fact)} = {_h(e.value)}" + (f" ({_link(e.sources[0])}){_h(e.source_note)}" if e.sources else "")
+            for e in r.evidence
+        )
+        parts.append(
+            f"<tr><td>{_h(r.title)}<br><code>{_h(r.criterion)}</code></td>"
+            f'<td class="{_level(r)}">{_h(r.grade)}</td><td>{r.points:g}/{r.max_points:g}</td>'
+            f'<td>{_h(r.reason)}{raise_text}</td><td class="small">{evidence}</td></tr>'
+        )
+    parts.append("</table>")
+    if report.warnings:
+        parts.append("<p><b>Warnings:</b></p><ul>" + "".join(f"<li>{_h(w)}</li>" for w in report.warnings) + "</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def report_page(report: Report) -> str:
+    """A complete, self-contained HTML page."""
+    title = _h(_title_line(report))
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body>{report_html(report)}</body></html>\n"
+    )
+
+
+def rubric_html(rubric: Rubric) -> str:
+    """An HTML table of a rubric's criteria and levels."""
+    parts = [
+        f'<div class="openness-report"><style>{_STYLE}</style>',
+        f"<h3>{_h(rubric.title)} ({_h(rubric.id)} {_h(rubric.version)})</h3>",
+        f"<p>Source: {_link(rubric.source)}</p>",
+        "<table><tr><th>criterion</th><th>weight</th><th>levels (best first)</th></tr>",
+    ]
+    for criterion in rubric.criteria:
+        levels = "<br>".join(f"<b>{_h(lv.grade)}</b>: {_h(lv.requirement_text())}" for lv in criterion.levels)
+        parts.append(
+            f"<tr><td>{_h(criterion.title)}<br><code>{_h(criterion.id)}</code></td>"
+            f"<td>{criterion.weight:g}</td><td>{levels}<br><b>{_h(rubric.lowest_grade)}</b>: otherwise</td></tr>"
+        )
+    parts.append("</table>")
+    if rubric.verdicts:
+        parts.append("<table><tr><th>verdict</th><th>requires</th></tr>")
+        for verdict in rubric.verdicts:
+            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{_h(text)}</code>", _h))
+            parts.append(f"<tr><td>{_h(verdict.title)}<br><code>{_h(verdict.id)}</code></td><td>{needs}</td></tr>")
+        parts.append("</table>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
+    """What a verdict requires, one phrase per requirement; ``code`` and ``text`` escape ids and words."""
+    needs = [f"{', '.join(code(c) for c in r.criteria)} at least {text(r.grade)}" for r in verdict.requires]
+    if verdict.builds_on:
+        needs.insert(0, f"everything {code(verdict.builds_on)} requires")
+    if verdict.min_score is not None:
+        needs.append(f"a score of at least {verdict.min_score:g}")
+    return needs
+
+
+def rubric_markdown(rubric: Rubric) -> str:
+    """A Markdown table of a rubric's criteria and levels, then its verdicts."""
+    lines = [
+        f"## {_md(rubric.title)} (`{_md_code(rubric.id)}` {_md(rubric.version)})",
+        "",
+        f"Source: {_md(rubric.source)}",
+        "",
+        "| criterion | weight | levels (best first) |",
+        "|---|---|---|",
+    ]
+    for criterion in rubric.criteria:
+        levels = "; ".join(f"**{_md(lv.grade)}**: {_md(lv.requirement_text())}" for lv in criterion.levels)
+        lines.append(
+            f"| {_md(criterion.title)} (`{_md_code(criterion.id)}`) | {criterion.weight:g} | "
+            f"{levels}; **{_md(rubric.lowest_grade)}**: otherwise |"
+        )
+    if rubric.verdicts:
+        lines += ["", "| verdict | title | requires |", "|---|---|---|"]
+        lines += [
+            f"| `{_md_code(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, _md_code_span, _md))} |"
+            for v in rubric.verdicts
+        ]
+    return "\n".join(lines) + "\n"
+
+
+#: How open each access value is, for colouring (same classes as grades).
+_ACCESS_LEVEL = {
+    "public": "best",
+    "gated": "middle",
+    "restricted": "middle",
+    "api-only": "worst",
+    "not-released": "worst",
+}
+
+
+def _access(component: Component) -> str:
+    return str(component.access) if component.access is not None else "not stated"
+
+
+def descriptor_html(descriptor: Descriptor) -> str:
+    """An HTML fragment: the model's identity, then a table of its components and their terms."""
+    model = descriptor.model
+    about = [
+        ("organisation", model.organisation),
+        ("version", model.version),
+        ("released", model.released),
+        ("checked", model.checked),
+        ("base model", model.base_model),
+    ]
+    parts = [
+        f'<div class="openness-report"><style>{_STYLE}</style>',
+        f"<h3>{_h(model.name)} (<code>{_h(model.id)}</code>)</h3>",
+        "<p>" + "<br>".join(f"<b>{label}:</b> {_h(value)}" for label, value in about if value) + "</p>",
+    ]
+    links = [*([model.homepage] if model.homepage else []), *model.sources]
+    if links:
+        parts.append('<p class="small">Sources: ' + ", ".join(_link(url) for url in links) + "</p>")
+    parts.append(
+        "<table><tr><th>component</th><th>access</th><th>licence</th><th>coverage</th><th>notes</th>"
+        "<th>sources</th></tr>"
+    )
+    for key, component in descriptor.components.items():
+        unsure = ' <span class="small">(unsure)</span>' if component.unsure else ""
+        access = _access(component)
+        links = [*([component.url] if component.url else []), *component.sources]
+        parts.append(
+            f"<tr><td><code>{_h(key)}</code>{unsure}</td>"
+            f'<td class="{_ACCESS_LEVEL.get(access, "none")}">{_h(access)}</td>'
+            f"<td>{_h(component.licence or '')}</td><td>{_h(component.coverage or '')}</td>"
+            f"<td>{_h(component.notes or '')}</td>"
+            f'<td class="small">{"<br>".join(_link(url) for url in links)}</td></tr>'
+        )
+    if not descriptor.components:
+        parts.append('<tr><td colspan="6">no components stated</td></tr>')
+    parts.append("</table>")
+    for assessor, ratings in descriptor.assessments.items():
+        parts.append(f"<p><b>Assessed by {_h(assessor)}:</b> ")
+        parts.append(", ".join(f"{_h(parameter)} = {_h(rating.grade)}" for parameter, rating in ratings.items()))
+        parts.append("</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def descriptor_markdown(descriptor: Descriptor) -> str:
+    """A Markdown table of a descriptor's components and their terms."""
+    model = descriptor.model
+    lines = [f"## {_md(model.name)} (`{_md_code(model.id)}`)", ""]
+    if model.organisation:
+        lines += [f"Organisation: {_md(model.organisation)}", ""]
+    lines += ["| component | access | licence | coverage | notes |", "|---|---|---|---|---|"]
+    for key, component in descriptor.components.items():
+        unsure = " (unsure)" if component.unsure else ""
+        lines.append(
+            f"| `{_md_code(key)}`{unsure} | {_md(_access(component))} | {_md(component.licence or '')} | "
+            f"{_md(component.coverage or '')} | {_md(component.notes or '')} |"
+        )
+    for assessor, ratings in descriptor.assessments.items():
+        graded = ", ".join(f"{_md(parameter)} = {_md(rating.grade)}" for parameter, rating in ratings.items())
+        lines += ["", f"Assessed by {_md(assessor)}: {graded}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,131 @@
+"""Controlled vocabularies shipped as data: model components, access levels, coverage, restrictions."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import attrs
+
+from openness._errors import OpennessError
+from openness._reading.resources import data_table
+from openness._reading.structure import register_class, structure
+
+__all__ = [
+    "ACCESS_LEVELS",
+    "COVERAGE_LEVELS",
+    "KINDS",
+    "MODALITIES",
+    "Access",
+    "ComponentKind",
+    "ComponentSpec",
+    "Coverage",
+    "Modality",
+    "MofInfo",
+    "RestrictionSpec",
+    "component_aliases",
+    "components",
+    "restrictions",
+]
+
+Access = Literal["public", "gated", "restricted", "api-only", "not-released"]
+Coverage = Literal["full", "partial", "none"]
+ComponentKind = Literal["code", "data", "weights", "documentation", "access"]
+Modality = Literal["text", "code", "image", "audio", "video", "3d", "other"]
+
+#: Access levels, most open first.
+ACCESS_LEVELS: tuple[Access, ...] = ("public", "gated", "restricted", "api-only", "not-released")
+#: Coverage levels, most complete first.
+COVERAGE_LEVELS: tuple[Coverage, ...] = ("full", "partial", "none")
+KINDS: tuple[ComponentKind, ...] = ("code", "data", "weights", "documentation", "access")
+#: What a model takes in or puts out (a descriptor's ``model.modalities``).
+MODALITIES: tuple[Modality, ...] = ("text", "code", "image", "audio", "video", "3d", "other")
+
+ACCESS_PHRASES: dict[str, str] = {
+    "public": "a public release",
+    "gated": "a gated download (terms must be accepted first)",
+    "restricted": "available on request, granted case by case",
+    "api-only": "usable only through a hosted API",
+    "not-released": "not released",
+}
+
+
+@attrs.frozen(kw_only=True)
+class MofInfo:
+    """Where a component sits in the Model Openness Framework."""
+
+    name: str
+    class_: int
+    required: bool
+
+
+@attrs.frozen(kw_only=True)
+class ComponentSpec:
+    """One entry of the component vocabulary."""
+
+    id: str = ""
+    title: str
+    kind: ComponentKind
+    description: str
+    mof: MofInfo | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class RestrictionSpec:
+    """One restriction a licence can impose."""
+
+    id: str = ""
+    title: str
+    description: str
+    phrase: str
+    osd_forbidden: bool
+
+
+@attrs.frozen(kw_only=True)
+class _ComponentTable:
+    format: int
+    components: dict[str, ComponentSpec]
+
+
+@attrs.frozen(kw_only=True)
+class _RestrictionTable:
+    format: int
+    restrictions: dict[str, RestrictionSpec]
+
+
+register_class(MofInfo)
+register_class(ComponentSpec, omit=("id",))
+register_class(RestrictionSpec, omit=("id",))
+register_class(_ComponentTable)
+register_class(_RestrictionTable)
+
+
+@functools.lru_cache(maxsize=1)
+def components() -> dict[str, ComponentSpec]:
+    """The component vocabulary, keyed by id, in document order."""
+    table = structure(
+        data_table("components"), _ComponentTable, source="openness/data/components.toml", error=OpennessError
+    )
+    return {key: attrs.evolve(spec, id=key) for key, spec in table.components.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def component_aliases() -> dict[str, str]:
+    """Every accepted spelling of a component id, mapped to the id."""
+    out = {key: key for key in components()}
+    for key, spec in components().items():
+        out.update(dict.fromkeys(spec.aliases, key))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def restrictions() -> dict[str, RestrictionSpec]:
+    """The restriction vocabulary, keyed by id."""
+    table = structure(
+        data_table("restrictions"),
+        _RestrictionTable,
+        source="openness/data/restrictions.toml",
+        error=OpennessError,
+    )
+    return {key: attrs.evolve(spec, id=key) for key, spec in table.restrictions.items()}

@@ -1,0 +1,1 @@
+"""Views of many reports: comparisons, leaderboards and DataFrames."""

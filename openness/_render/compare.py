@@ -1,0 +1,165 @@
+"""Several models scored against one rubric, side by side: one table and one chart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from openness._errors import OpennessError
+from openness._model.chart import Chart, grid_svg
+from openness._model.descriptor import Descriptor
+from openness._model.report import Report
+from openness._model.rubric import Rubric, load_rubric
+from openness._model.views import _STYLE, _h, _level, _md, _md_code, clean
+from openness._scoring.engine import score
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Comparison", "compare"]
+
+Model = Descriptor | Report | Mapping[str, Any] | str | Path
+
+
+@attrs.frozen
+class Comparison:
+    """Reports of several models under one rubric. Displays as one table and one chart in notebooks.
+
+    ``reports`` keeps the order the models were given in. Render with :meth:`to_text`,
+    :meth:`to_markdown` or :meth:`to_html`; :meth:`plot` gives the chart alone.
+    """
+
+    reports: tuple[Report, ...]
+
+    @property
+    def rubric(self) -> dict[str, str]:
+        """The rubric's id, title and version, as in each report."""
+        return self.reports[0].rubric
+
+    def plot(self) -> Chart:
+        """A grid of grades (criteria by models), coloured by grade, as SVG."""
+        return Chart(grid_svg(self.reports))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The reports as a pandas DataFrame (see :func:`openness.to_frame`); needs ``openness[pandas]``."""
+        from openness._render.frame import to_frame  # noqa: PLC0415
+
+        return to_frame(self.reports)
+
+    def to_text(self) -> str:
+        """A plain-text table for terminals."""
+        rows = [["criterion", *(clean(r.model.get("id")) for r in self.reports)]]
+        rows += [
+            [clean(result.criterion), *(_cell_text(r, result.criterion) for r in self.reports)]
+            for result in self.reports[0].results
+        ]
+        rows.append(["score", *(f"{r.score:.2f}" for r in self.reports)])
+        rows += [
+            [f"verdict: {clean(v.id)}", *("met" if r.verdict(v.id).met else "not met" for r in self.reports)]
+            for v in self.reports[0].verdicts
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = [_title(self.rubric), ""]
+        lines += [
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+        ]
+        return "\n".join(lines) + "\n"
+
+    def to_markdown(self) -> str:
+        """A Markdown table: one row per criterion, one column per model."""
+        header = ["criterion", *(_md(r.model.get("name")) for r in self.reports)]
+        lines = [
+            f"## {_md(_title(self.rubric))}",
+            "",
+            "| " + " | ".join(header) + " |",
+            "|" + "---|" * len(header),
+        ]
+        for result in self.reports[0].results:
+            cells = [_md(_cell_text(r, result.criterion)) for r in self.reports]
+            lines.append(f"| {_md(result.title)} (`{_md_code(result.criterion)}`) | " + " | ".join(cells) + " |")
+        lines.append("| **score** | " + " | ".join(f"**{r.score:.2f}**" for r in self.reports) + " |")
+        for verdict in self.reports[0].verdicts:
+            cells = ["yes" if r.verdict(verdict.id).met else "no" for r in self.reports]
+            lines.append(f"| verdict: {_md(verdict.title)} | " + " | ".join(cells) + " |")
+        return "\n".join(lines) + "\n"
+
+    def to_html(self) -> str:
+        """An HTML fragment: the table, then the chart (inline SVG; inputs escaped)."""
+        parts = [
+            f'<div class="openness-report"><style>{_STYLE}</style>',
+            f"<h3>{_h(_title(self.rubric))}</h3>",
+            "<table><tr><th>criterion</th>",
+        ]
+        parts += [f"<th>{_h(r.model.get('name'))}<br><code>{_h(r.model.get('id'))}</code></th>" for r in self.reports]
+        parts.append("</tr>")
+        for result in self.reports[0].results:
+            parts.append(f"<tr><td>{_h(result.title)}<br><code>{_h(result.criterion)}</code></td>")
+            for report in self.reports:
+                mine = report.result(result.criterion)
+                parts.append(
+                    f'<td class="{_level(mine)}" title="{_h(mine.reason)}">{_h(mine.grade)} '
+                    f"({mine.points:g}/{mine.max_points:g})</td>"
+                )
+            parts.append("</tr>")
+        parts.append("<tr><th>score</th>" + "".join(f"<th>{r.score:.2f}</th>" for r in self.reports) + "</tr>")
+        for verdict in self.reports[0].verdicts:
+            parts.append(f"<tr><td>verdict: {_h(verdict.title)}</td>")
+            for report in self.reports:
+                met = report.verdict(verdict.id).met
+                parts.append(f'<td class="{"best" if met else "worst"}">{"met" if met else "not met"}</td>')
+            parts.append("</tr>")
+        parts += ["</table>", grid_svg(self.reports), "</div>"]
+        return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        models = ", ".join(f"{r.model.get('id')} {r.score:.2f}" for r in self.reports)
+        return f"<Comparison under {self.rubric.get('id')!r}: {models}>"
+
+
+def _title(rubric: Mapping[str, str]) -> str:
+    return f"Comparison under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"
+
+
+def _cell_text(report: Report, criterion: str) -> str:
+    result = report.result(criterion)
+    return f"{clean(result.grade)} {result.points:g}/{result.max_points:g}"
+
+
+def _report(model: Model, rubric: Rubric) -> Report:
+    if isinstance(model, Report):
+        if (model.rubric.get("id"), model.rubric.get("version")) != (rubric.id, rubric.version):
+            message = (
+                f"a report of {model.model.get('id')!r} under {model.rubric.get('id')!r} "
+                f"cannot be compared under {rubric.id!r} {rubric.version}"
+            )
+            raise OpennessError(message)
+        return model
+    return score(model, rubric)  # a catalogue id loads as in score; an unknown one suggests close ones
+
+
+def compare(models: Iterable[Model], rubric: Rubric | Mapping[str, Any] | str | Path | None = None) -> Comparison:
+    """Score several models against one rubric (the default rubric when none is given), side by side.
+
+    Each model is a :class:`Descriptor`, a mapping, a descriptor file, a catalogue id, or a
+    :class:`Report` already scored under the same rubric. The result displays as one table and one
+    chart in notebooks.
+
+    >>> import openness
+    >>> comparison = openness.compare(["olmo-7b", "llama-3.1-8b"], "osaid-1.0")
+    >>> comparison.reports[1].score
+    0.5
+    """
+    loaded = load_rubric(rubric)
+    reports = tuple(_report(model, loaded) for model in models)
+    if not reports:
+        raise OpennessError("compare needs at least one model")
+    return Comparison(reports)

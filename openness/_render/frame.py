@@ -1,0 +1,87 @@
+"""Reports as a pandas DataFrame (pandas is optional: the ``pandas`` extra)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from openness._errors import install_hint
+from openness._model.report import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from openness._render.compare import Comparison
+
+__all__ = ["COLUMNS", "to_frame"]
+
+#: The columns of :func:`to_frame`, in order.
+COLUMNS = (
+    "model",
+    "model_name",
+    "rubric",
+    "rubric_version",
+    "criterion",
+    "title",
+    "group",
+    "grade",
+    "points",
+    "max_points",
+    "weight",
+    "unsure",
+    "unknown",
+    "reason",
+    "score",
+)
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # noqa: PLC0415 - optional dependency, imported when used
+    except ImportError as exc:
+        message = f"openness.to_frame needs pandas: {install_hint('pandas')}"
+        raise ImportError(message, name="pandas") from exc
+    return pandas
+
+
+def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
+    """A long DataFrame: one row per (report, criterion), in report order then criterion order.
+
+    Columns: ``model`` and ``model_name`` (the descriptor's id and name), ``rubric`` and
+    ``rubric_version``, ``criterion``, ``title``, ``group``, ``grade``, ``points``, ``max_points``,
+    ``weight``, ``unsure`` (the result rests on facts marked unsure), ``unknown`` (the facts the
+    descriptor does not state, comma-separated), ``reason``, and ``score`` (the report's overall score,
+    repeated on each of its rows). Pivot it for a wide view, e.g.
+    ``frame.pivot(index="criterion", columns="model", values="grade")``.
+
+    Needs pandas (the ``pandas`` extra); without it, an :class:`ImportError` says so.
+    """
+    from openness._render.compare import Comparison  # noqa: PLC0415 - it imports this module lazily too
+
+    pandas = _pandas()
+    if isinstance(reports, Report):
+        reports = [reports]
+    elif isinstance(reports, Comparison):
+        reports = reports.reports
+    rows = [
+        (
+            report.model.get("id"),
+            report.model.get("name"),
+            report.rubric.get("id"),
+            report.rubric.get("version"),
+            result.criterion,
+            result.title,
+            result.group,
+            result.grade,
+            result.points,
+            result.max_points,
+            result.weight,
+            result.unsure,
+            ", ".join(result.unknown),
+            result.reason,
+            report.score,
+        )
+        for report in reports
+        for result in report.results
+    ]
+    return pandas.DataFrame.from_records(rows, columns=list(COLUMNS))

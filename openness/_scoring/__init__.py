@@ -1,0 +1,1 @@
+"""Scoring: the compiled evaluator, the report texts, batch scoring and rubric diffs."""

@@ -1,0 +1,372 @@
+"""Scoring: a rubric compiled once into an evaluator; ``score`` is a pure function of its inputs.
+
+An :class:`Evaluator` decides, for one descriptor, which level each criterion reaches, the points
+and score, and whether each verdict is met and how far along it is: numbers and indices only. The
+report it returns writes its reasons and evidence (:mod:`openness._scoring.texts`) when first read.
+"""
+
+from __future__ import annotations
+
+import operator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import attrs
+
+from openness._lang.checks import Check, Facts, Unknowns, compile_condition, licence_list_check
+from openness._model.conditions import ComponentCheck, ModalityCheck, checks
+from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.report import Report, deferred
+from openness._model.rubric import Criterion, Rubric, load_rubric
+from openness._reading.vocabulary import component_aliases
+from openness._scoring.texts import NOT_APPLICABLE, explain
+from openness.licences import Reading
+from openness.limits import current
+
+__all__ = ["NOT_APPLICABLE", "CompiledCriterion", "Evaluator", "compile_rubric", "score"]
+
+#: Decides the level a criterion reaches: its index; ``len(levels)`` when none is (the rubric's
+#: lowest grade); ``-1`` when the criterion does not apply.
+Grader = Callable[[Facts, Unknowns], int]
+#: A grader, or (for a criterion with one conditional level) that level's check: see ``CompiledCriterion``.
+Decider = Callable[[Facts, Unknowns], object]
+
+
+@attrs.frozen
+class CompiledLevel:
+    """One level of a criterion: its grade, its points on the rubric's scale, its check."""
+
+    grade: str
+    points: float
+    check: Check | None
+    requirement: str
+
+
+@attrs.frozen
+class CompiledCriterion:
+    """A criterion ready to grade, with a row of answers per possible outcome.
+
+    ``points``, ``max_points``, ``values`` (the grade's value on the scale; ``None`` when not
+    applicable) and ``grades`` are indexed by what :meth:`grade` returns, ``-1`` included. Scoring
+    calls ``decide`` and looks its answer up in ``index_of``: a criterion with one conditional
+    level decides with that level's check itself (one call fewer for the most common shape).
+    """
+
+    criterion: Criterion
+    levels: tuple[CompiledLevel, ...]
+    decide: Decider
+    index_of: Mapping[object, int]
+    points: tuple[float, ...]
+    max_points: tuple[float, ...]
+    values: tuple[float | None, ...]
+    grades: tuple[str, ...]
+    components: tuple[str, ...]
+    assessments: tuple[tuple[str, str], ...]
+    lists: tuple[tuple[str, str, Callable[[str, Reading], bool]], ...] = ()
+    #: Whether the criterion's ``applies-when`` reads the model's modalities (then they are evidence).
+    reads_modalities: bool = False
+
+    def grade(self, facts: Facts, unknown: Unknowns) -> int:
+        """The level reached (see :data:`Grader`), adding the facts found unknown to ``unknown``."""
+        return self.index_of[self.decide(facts, unknown)]
+
+
+@attrs.frozen
+class _VerdictPlan:
+    """One verdict's own requirements as indices, and where its inherited ones come from."""
+
+    index: int
+    #: Per requirement: the position of its ``unless`` check in ``Evaluator.unless_checks`` (or
+    #: ``None``), its criteria, and for each criterion whether each of its outcomes satisfies the
+    #: requirement (``None``: not applicable, not counted).
+    requirements: tuple[tuple[int | None, tuple[int, ...], tuple[tuple[bool | None, ...], ...]], ...]
+    min_score: float | None
+    builds_on: int | None
+
+
+class Graded(NamedTuple):
+    """What scoring decides: the numbers of a report, and the level each criterion reached."""
+
+    score: float
+    points: float
+    max_points: float
+    #: Per criterion, the outcome (see :data:`Grader`).
+    reached: tuple[int, ...]
+    #: Per verdict (rubric order): met, and progress in [0, 1].
+    outcomes: tuple[tuple[bool, float], ...]
+    #: The ids of the verdicts met.
+    met: tuple[str, ...]
+
+
+#: How many distinct outcome patterns an evaluator remembers the grading of.
+_MEMO_SIZE = 4096
+
+
+@attrs.frozen
+class Evaluator:
+    """A rubric prepared for scoring: conditions compiled to closures, references resolved to indices.
+
+    Scoring a descriptor runs each criterion's checks, and each ``unless`` check of the verdicts;
+    everything else (points, score, verdicts) follows from their answers alone, so it is computed
+    once per distinct pattern of answers and remembered (a bounded table, emptied when full).
+    """
+
+    rubric: Rubric
+    criteria: tuple[CompiledCriterion, ...]
+    lowest_grade: str
+    #: ``unless`` conditions of verdict requirements, by (verdict id, requirement index).
+    unless: Mapping[tuple[str, int], Check]
+    #: Verdicts in an order where each comes after the one it builds on.
+    plans: tuple[_VerdictPlan, ...]
+    #: Per verdict (rubric order): the index of the verdict whose being unmet zeroes its progress.
+    gates: tuple[int | None, ...]
+    _deciders: tuple[Decider, ...] = attrs.field(init=False)
+    #: The ``unless`` checks, in one order: plans name them by position.
+    unless_checks: tuple[Check, ...] = attrs.field(init=False)
+    _index_maps: tuple[Mapping[object, int], ...] = attrs.field(init=False)
+    _point_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
+    _max_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
+    _memo: dict[tuple[object, ...], Graded] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    @_deciders.default
+    def _all_deciders(self) -> tuple[Decider, ...]:
+        return tuple(c.decide for c in self.criteria)
+
+    @unless_checks.default
+    def _all_unless(self) -> tuple[Check, ...]:
+        return tuple(self.unless.values())
+
+    @_index_maps.default
+    def _all_index_maps(self) -> tuple[Mapping[object, int], ...]:
+        return tuple(c.index_of for c in self.criteria)
+
+    @_point_rows.default
+    def _all_points(self) -> tuple[tuple[float, ...], ...]:
+        return tuple(c.points for c in self.criteria)
+
+    @_max_rows.default
+    def _all_max(self) -> tuple[tuple[float, ...], ...]:
+        return tuple(c.max_points for c in self.criteria)
+
+    def __call__(self, descriptor: Descriptor) -> Report:
+        """Score one descriptor."""
+        facts = Facts(descriptor)
+        ignored: Unknowns = {}  # which facts were unknown is for the explanation
+        answers = [decide(facts, ignored) for decide in self._deciders]
+        answers.extend([check(facts, ignored) is True for check in self.unless_checks])
+        key = tuple(answers)
+        graded = self._memo.get(key)
+        if graded is None:
+            graded = self.grade(key)
+        return deferred(graded[0], graded[1], graded[2], graded[5], explain, (self, facts, graded, current()))
+
+    def grade(self, answers: tuple[object, ...]) -> Graded:
+        """Points, score and verdicts from the checks' answers (criteria first, then ``unless`` checks)."""
+        size = len(self.criteria)
+        reached = tuple(map(operator.getitem, self._index_maps, answers[:size]))
+        points = sum(map(operator.getitem, self._point_rows, reached))
+        max_points = sum(map(operator.getitem, self._max_rows, reached))
+        score = min(1.0, max(0.0, points / max_points)) if max_points else 0.0
+        outcomes = self._outcomes(reached, answers[size:], score)
+        met = tuple(verdict.id for verdict, (ok, _) in zip(self.rubric.verdicts, outcomes, strict=True) if ok)
+        graded = Graded(score, points, max_points, reached, outcomes, met)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[answers] = graded
+        return graded
+
+    def _outcomes(
+        self, reached: tuple[int, ...], skipped: tuple[object, ...], score: float
+    ) -> tuple[tuple[bool, float], ...]:
+        """Each verdict's (met, progress), counting its requirements and those it inherits."""
+        counts: list[tuple[int, int]] = [(0, 0)] * len(self.plans)
+        for plan in self.plans:
+            ok = total = 0
+            for unless, criteria, rows in plan.requirements:
+                if unless is not None and skipped[unless]:
+                    continue
+                satisfied = list(map(operator.getitem, rows, map(reached.__getitem__, criteria)))
+                total += len(satisfied) - satisfied.count(None)
+                ok += satisfied.count(True)
+            if plan.min_score is not None:
+                total += 1
+                ok += score >= plan.min_score
+            if plan.builds_on is not None:
+                inherited = counts[plan.builds_on]
+                ok, total = ok + inherited[0], total + inherited[1]
+            counts[plan.index] = (ok, total)
+        outcomes = []
+        for (ok, total), gate in zip(counts, self.gates, strict=True):
+            progress = ok / total if total else 1.0
+            if gate is not None and counts[gate][0] != counts[gate][1]:  # gated: the verdict below is not met
+                progress = 0.0
+            outcomes.append((ok == total, progress))
+        return tuple(outcomes)
+
+
+_COMPILED: OrderedDict[int, tuple[Rubric, Evaluator]] = OrderedDict()
+_COMPILED_MAX = 128
+_COMPILED_LOCK = threading.Lock()
+
+
+def compile_rubric(rubric: Rubric) -> Evaluator:
+    """Prepare a rubric for scoring; cached per rubric object (the cache holds the rubric alive).
+
+    Safe to call from many threads: the cache is guarded by a lock (compiling happens outside it;
+    two threads compiling the same rubric at once get equal evaluators).
+    """
+    with _COMPILED_LOCK:
+        cached = _COMPILED.get(id(rubric))
+    if cached is not None and cached[0] is rubric:
+        return cached[1]
+    evaluator = _compile(rubric)
+    with _COMPILED_LOCK:
+        _COMPILED[id(rubric)] = (rubric, evaluator)
+        while len(_COMPILED) > _COMPILED_MAX:
+            _COMPILED.popitem(last=False)
+    return evaluator
+
+
+def _compile(rubric: Rubric) -> Evaluator:
+    lists = rubric.licence_lists
+    criteria = tuple(_compile_criterion(criterion, rubric) for criterion in rubric.criteria)
+    position = {criterion.id: i for i, criterion in enumerate(rubric.criteria)}
+    verdict_position = {verdict.id: i for i, verdict in enumerate(rubric.verdicts)}
+    unless = {
+        (verdict.id, index): compile_condition(requirement.unless, lists)
+        for verdict in rubric.verdicts
+        for index, requirement in enumerate(verdict.requires)
+        if requirement.unless is not None
+    }
+    unless_position = {key: i for i, key in enumerate(unless)}
+    plans = {
+        verdict.id: _VerdictPlan(
+            index=verdict_position[verdict.id],
+            requirements=tuple(
+                (
+                    unless_position.get((verdict.id, index)),
+                    tuple(position[c] for c in requirement.criteria),
+                    tuple(
+                        _satisfies(criteria[position[c]], rubric.scale[requirement.grade]) for c in requirement.criteria
+                    ),
+                )
+                for index, requirement in enumerate(verdict.requires)
+            ),
+            min_score=verdict.min_score,
+            builds_on=verdict_position[verdict.builds_on] if verdict.builds_on is not None else None,
+        )
+        for verdict in rubric.verdicts
+    }
+    return Evaluator(
+        rubric=rubric,
+        criteria=criteria,
+        lowest_grade=rubric.lowest_grade,
+        unless=unless,
+        plans=_dependency_order(rubric, plans),
+        gates=tuple(
+            verdict_position[verdict.builds_on] if verdict.gated and verdict.builds_on is not None else None
+            for verdict in rubric.verdicts
+        ),
+    )
+
+
+def _satisfies(compiled: CompiledCriterion, needed: float) -> tuple[bool | None, ...]:
+    """For each outcome of a criterion: whether its grade is worth ``needed`` (``None``: not applicable)."""
+    return tuple(None if value is None else value >= needed for value in compiled.values)
+
+
+def _dependency_order(rubric: Rubric, plans: Mapping[str, _VerdictPlan]) -> tuple[_VerdictPlan, ...]:
+    """The plans, each after the one it builds on (a loop, so long builds-on chains are fine)."""
+    by_id = {verdict.id: verdict for verdict in rubric.verdicts}
+    ordered: dict[str, _VerdictPlan] = {}
+    for verdict in rubric.verdicts:
+        chain: list[str] = []
+        current_id: str | None = verdict.id
+        while current_id is not None and current_id not in ordered:
+            chain.append(current_id)
+            current_id = by_id[current_id].builds_on
+        for member in reversed(chain):
+            ordered[member] = plans[member]
+    return tuple(ordered.values())
+
+
+def _compile_criterion(criterion: Criterion, rubric: Rubric) -> CompiledCriterion:
+    lists = rubric.licence_lists
+    levels = tuple(
+        CompiledLevel(
+            grade=level.grade,
+            points=rubric.scale[level.grade],
+            check=compile_condition(level.when, lists) if level.when is not None else None,
+            requirement=level.requirement_text(),
+        )
+        for level in criterion.levels
+    )
+    applies = compile_condition(criterion.applies_when, lists) if criterion.applies_when is not None else None
+    lowest = rubric.lowest_grade
+    best = rubric.scale[rubric.grades[0]]
+    # One entry per level, one for "no level reached" (the lowest grade), one for "not applicable" (index -1).
+    values: tuple[float | None, ...] = (*(level.points for level in levels), rubric.scale[lowest], None)
+    return CompiledCriterion(
+        criterion=criterion,
+        levels=levels,
+        **_decider(tuple(level.check for level in levels), applies),
+        points=tuple(criterion.weight * value if value is not None else 0.0 for value in values),
+        max_points=(*(criterion.weight * best for _ in range(len(levels) + 1)), 0.0),
+        values=values,
+        grades=(*(level.grade for level in levels), lowest, NOT_APPLICABLE),
+        components=criterion.components(),
+        assessments=criterion.assessments(),
+        lists=_lists_read(criterion, rubric),
+        reads_modalities=criterion.applies_when is not None
+        and any(isinstance(check, ModalityCheck) for check in checks(criterion.applies_when)),
+    )
+
+
+def _decider(levels: tuple[Check | None, ...], applies: Check | None) -> dict[str, Any]:
+    """``decide`` and ``index_of`` for a criterion (see :class:`CompiledCriterion`)."""
+    unreached = len(levels)
+    if applies is None and unreached == 1 and levels[0] is not None:  # one condition, else the lowest grade
+        return {"decide": levels[0], "index_of": {True: 0, False: 1, None: 1}}
+
+    def first_reached(facts: Facts, unknown: Unknowns) -> int:
+        for index, check in enumerate(levels):
+            if check is None or check(facts, unknown) is True:
+                return index
+        return unreached
+
+    decide: Grader = first_reached
+    if applies is not None:
+
+        def decide(facts: Facts, unknown: Unknowns) -> int:
+            if applies(facts, unknown) is False:
+                return -1
+            return first_reached(facts, unknown)
+
+    return {"decide": decide, "index_of": {index: index for index in range(-1, unreached + 1)}}
+
+
+def _lists_read(criterion: Criterion, rubric: Rubric) -> tuple[tuple[str, str, Callable[[str, Reading], bool]], ...]:
+    seen: dict[tuple[str, str], None] = {}
+    for level in criterion.levels:
+        if level.when is not None:
+            for check in checks(level.when):
+                if isinstance(check, ComponentCheck) and check.licence_in is not None:
+                    seen[(component_aliases()[check.component], check.licence_in)] = None
+    return tuple((key, name, licence_list_check(rubric.licence_lists[name])) for key, name in seen)
+
+
+def score(
+    descriptor: Descriptor | Mapping[str, Any] | str | Path,
+    rubric: Rubric | Mapping[str, Any] | str | Path | None = None,
+) -> Report:
+    """Score a model descriptor against a rubric (the default rubric when none is given).
+
+    Both may be given as loaded objects, paths, mappings, or ids: a catalogue id for the descriptor
+    (``openness.score("olmo-7b")``), a built-in id for the rubric. Scoring
+    never raises for missing or unknown facts: the report says what was unknown. Only malformed
+    input raises an :class:`openness.OpennessError`.
+    """
+    return compile_rubric(load_rubric(rubric))(load_descriptor(descriptor))

@@ -1,0 +1,344 @@
+"""The texts that explain a score: reasons, evidence, what would raise a grade, what a verdict misses.
+
+Scoring (:mod:`openness._scoring.engine`) decides grades, points and verdicts; this module writes, from the
+same facts, the parts of a :class:`~openness.Report` a reader looks at. It runs when a report is
+first read, not when it is scored.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from openness._lang.checks import Facts
+from openness._model.conditions import describe
+from openness._model.descriptor import Component, Descriptor
+from openness._model.report import CriterionResult, Evidence, Explained, VerdictResult
+from openness._model.rubric import Rubric
+from openness._reading.vocabulary import ACCESS_PHRASES, components, restrictions
+from openness.licences import Reading
+from openness.limits import Limits, current, limited
+
+if TYPE_CHECKING:
+    from openness._scoring.engine import CompiledCriterion, Evaluator, Graded
+
+__all__ = ["NOT_APPLICABLE", "explain", "verdict_requirements"]
+
+#: The grade of a criterion whose ``applies-when`` condition does not hold.
+NOT_APPLICABLE = "not-applicable"
+
+
+def explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits) -> Explained:
+    """The explaining parts of a report, under the limits it was scored with (licences read alike)."""
+    if current() is limits:
+        return _explain(evaluator, facts, graded.reached, graded.score, graded.outcomes)
+    with limited(limits):
+        return _explain(evaluator, facts, graded.reached, graded.score, graded.outcomes)
+
+
+def _explain(
+    evaluator: Evaluator,
+    facts: Facts,
+    reached: tuple[int, ...],
+    score: float,
+    outcomes: tuple[tuple[bool, float], ...],
+) -> Explained:
+    rubric = evaluator.rubric
+    results = tuple(
+        _criterion(evaluator, compiled, facts, index)
+        for compiled, index in zip(evaluator.criteria, reached, strict=True)
+    )
+    requirements = verdict_requirements(evaluator, reached, facts, score)
+    verdicts = tuple(
+        VerdictResult(
+            id=verdict.id,
+            title=verdict.title,
+            met=met,
+            progress=progress,
+            missing=tuple(dict.fromkeys(text for ok, text in requirements[verdict.id] if not ok)),
+        )
+        for verdict, (met, progress) in zip(rubric.verdicts, outcomes, strict=True)
+    )
+    warnings = tuple(
+        dict.fromkeys(
+            f"components.{key}.licence: {warning}"
+            for key in components()
+            if (reading := facts.reading(key)) is not None
+            for warning in reading.warnings
+        )
+    ) + _coverage_warnings(facts.descriptor)
+    model = facts.descriptor.model
+    stated = {
+        "id": model.id,
+        "name": model.name,
+        "organisation": model.organisation,
+        "checked": model.checked,
+        "sources": list(model.sources),
+    }
+    return Explained(
+        rubric={"id": rubric.id, "title": rubric.title, "version": rubric.version, "source": rubric.source},
+        model={k: v for k, v in stated.items() if v is not None},
+        verdicts=verdicts,
+        results=results,
+        warnings=warnings,
+    )
+
+
+#: The component kinds a ``coverage`` fact describes (how complete a release or description is).
+_COVERED_KINDS = ("data", "documentation")
+
+
+def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
+    """A warning for each coverage stated on a component that has none (code, weights, access)."""
+    vocabulary = components()
+    return tuple(
+        f"components.{key}.coverage: {key!r} ({spec.kind}) has no coverage: coverage describes "
+        "data and documentation only; remove the fact"
+        for key, spec in vocabulary.items()  # vocabulary order: the descriptor's own order must not matter
+        if spec.kind not in _COVERED_KINDS
+        and (component := descriptor.components.get(key)) is not None
+        and component.coverage is not None
+    )
+
+
+def _criterion(evaluator: Evaluator, compiled: CompiledCriterion, facts: Facts, index: int) -> CriterionResult:
+    criterion = compiled.criterion
+    if index == -1:
+        return _not_applicable(compiled, facts)
+    levels = compiled.levels
+    if index == len(levels):  # no level reached: the rubric's lowest grade
+        grade = evaluator.lowest_grade
+        better = levels[-1] if levels[-1].grade != grade else None
+    else:
+        grade = levels[index].grade
+        better = levels[index - 1] if index > 0 else None
+    unknown: dict[str, None] = {}
+    if index > 0:  # the facts that kept the better levels out of reach
+        compiled.grade(facts, unknown)
+    evidence = _evidence(compiled, facts)
+    if compiled.reads_modalities:
+        evidence = (_modalities_evidence(facts.descriptor), *evidence)
+    return CriterionResult(
+        criterion=criterion.id,
+        title=criterion.title,
+        group=criterion.group,
+        grade=grade,
+        points=compiled.points[index],
+        max_points=compiled.max_points[index],
+        weight=criterion.weight,
+        reason=_reason(compiled, facts, grade, evaluator.rubric),
+        evidence=evidence,
+        to_raise=f"{better.grade} would need: {better.requirement}" if better is not None else None,
+        unknown=tuple(unknown),
+        unsure=any(e.unsure for e in evidence),
+    )
+
+
+def _not_applicable(compiled: CompiledCriterion, facts: Facts) -> CriterionResult:
+    criterion = compiled.criterion
+    condition = criterion.applies_when
+    assert condition is not None  # noqa: S101 - only a criterion with a condition is not applicable
+    return CriterionResult(
+        criterion=criterion.id,
+        title=criterion.title,
+        group=criterion.group,
+        grade=NOT_APPLICABLE,
+        points=0.0,
+        max_points=0.0,
+        weight=criterion.weight,
+        reason=f"{NOT_APPLICABLE}: the criterion applies only when {describe(condition)}, which does not hold.",
+        evidence=(_modalities_evidence(facts.descriptor),) if compiled.reads_modalities else (),
+        applies=False,
+    )
+
+
+def _modalities_evidence(descriptor: Descriptor) -> Evidence:
+    stated = ", ".join(descriptor.model.modalities) or "not stated"
+    return Evidence(fact="model.modalities", value=stated, sources=descriptor.model.sources)
+
+
+def _human_number(number: int) -> str:
+    for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
+        if number % size == 0 and number >= size:
+            return f"{number // size} {word}"
+    return f"{number:,}"
+
+
+def _restriction_phrases(reading: Reading) -> list[str]:
+    vocabulary = restrictions()
+    phrases = []
+    cap = min((lic.user_cap for alt in reading.alternatives for lic in alt if lic.user_cap), default=None)
+    for name in reading.restrictions():
+        if name == "attribution":
+            continue
+        phrase = vocabulary[name].phrase
+        if cap is not None:
+            phrase = phrase.replace("{user-cap}", _human_number(cap))
+        phrases.append(phrase)
+    return phrases
+
+
+@functools.lru_cache(maxsize=4096)
+def _licence_phrase(reading: Reading) -> str:
+    if len(reading.alternatives) == 1:
+        names = " and ".join(lic.phrase() for lic in reading.alternatives[0])
+    else:
+        names = "a choice of " + " or ".join(" and ".join(lic.phrase() for lic in alt) for alt in reading.alternatives)
+    phrases = _restriction_phrases(reading)
+    if not phrases:
+        return names
+    joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return f"{names}, which {joined}"
+
+
+def _component_phrase(key: str, component: Component | None, reading: Reading | None) -> str:
+    title = components()[key].title
+    if component is None:
+        return f"{title}: not stated in the descriptor"
+    parts = [ACCESS_PHRASES[component.access] if component.access else "access not stated"]
+    if reading is not None:
+        parts.append(f"under {_licence_phrase(reading)}")
+    elif component.access not in (None, "not-released"):
+        parts.append("licence not stated")
+    if component.coverage is not None:
+        parts.append(f"coverage {component.coverage}")
+    text = f"{title}: " + ", ".join(parts)
+    if component.unsure:
+        text += " (marked unsure in the descriptor)"
+    return text
+
+
+def _list_phrase(
+    key: str, name: str, on_list: Callable[[str, Reading], bool], facts: Facts, rubric: Rubric
+) -> str | None:
+    component, reading = facts.components.get(key), facts.reading(key)
+    if component is None or component.licence is None or reading is None:
+        return None
+    how = "exactly as written" if rubric.licence_lists[name].match == "exact" else "as read"
+    where = "on" if on_list(component.licence, reading) else "not on"
+    return f"the licence {component.licence!r} is {where} the rubric's {name!r} list ({how})"
+
+
+def _reason(compiled: CompiledCriterion, facts: Facts, grade: str, rubric: Rubric) -> str:
+    phrases = [_component_phrase(key, facts.components.get(key), facts.reading(key)) for key in compiled.components]
+    phrases += [
+        phrase
+        for key, name, on_list in compiled.lists
+        if (phrase := _list_phrase(key, name, on_list, facts, rubric)) is not None
+    ]
+    for assessor, parameter in compiled.assessments:
+        rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
+        if rating is None:
+            phrases.append(f"{assessor} gives no rating for {parameter}")
+        elif rating.grade is None:
+            phrases.append(f"{assessor} lists {parameter} but has not rated it")
+        else:
+            note = f" ({rating.notes.strip()})" if rating.notes else ""
+            phrases.append(f"{assessor} rates {parameter} {rating.grade}{note}")
+    # A clause once: two components with one licence on one list give the same list clause.
+    text = f"{grade}: " + "; ".join(dict.fromkeys(phrases)) if phrases else f"{grade}: no condition applies"
+    return text + "."
+
+
+def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]:
+    out = []
+    model_sources = facts.descriptor.model.sources
+    for key in compiled.components:
+        component = facts.components.get(key)
+        if component is None:
+            out.append(Evidence(fact=f"components.{key}", value="not stated"))
+            continue
+        sources = component.sources or model_sources
+        borrowed = not component.sources and bool(model_sources)
+        if component.access is None and component.licence is None and component.coverage is None:
+            out.append(Evidence(fact=f"components.{key}", value="listed, with no access, licence or coverage stated"))
+            continue
+        for name in ("access", "licence", "coverage"):
+            value = getattr(component, name)
+            if value is None:
+                continue
+            shown = str(value)
+            if name == "licence":
+                reading = facts.reading(key)
+                assert reading is not None  # noqa: S101 - the component states a licence
+                shown = _licence_evidence(reading)
+            out.append(
+                Evidence(
+                    fact=f"components.{key}.{name}",
+                    value=shown,
+                    sources=sources,
+                    unsure=component.unsure,
+                    sources_from_model=borrowed,
+                )
+            )
+    for assessor, parameter in compiled.assessments:
+        rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
+        path = f"assessments.{assessor}.{parameter}"
+        if rating is None:
+            out.append(Evidence(fact=path, value="not stated"))
+        else:
+            out.append(Evidence(fact=path, value=rating.grade or "not assessed", sources=rating.link))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _licence_evidence(reading: Reading) -> str:
+    parts = [reading.text if reading.text == reading.expression else f"{reading.text} (read as {reading.expression})"]
+    for licence in reading.licences:
+        facts = []
+        if licence.kind == "licence":
+            facts.append("OSI-approved" if licence.osi_approved else "not OSI-approved")
+            if licence.restrictions:
+                facts.append("restrictions: " + ", ".join(licence.restrictions))
+            elif not licence.curated:
+                facts.append("restrictions not reviewed")
+        else:
+            facts.append(
+                {"no-licence": "grants no rights", "unknown": "terms unknown", "exception": "exception"}[licence.kind]
+            )
+        source = f"; terms: {licence.sources[0]}" if licence.sources else ""
+        parts.append(f"{licence.id}: {', '.join(facts)}{source}")
+    return " | ".join(parts)
+
+
+def _needs(compiled: CompiledCriterion, needed: float) -> str | None:
+    """What the easiest level worth at least ``needed`` points asks for."""
+    sufficient = [level for level in compiled.levels if level.points >= needed]
+    if sufficient:
+        level = sufficient[-1]
+        return f"{level.grade} would need: {level.requirement}"
+    return None
+
+
+def verdict_requirements(
+    evaluator: Evaluator, reached: tuple[int, ...], facts: Facts, score: float
+) -> dict[str, tuple[tuple[bool, str], ...]]:
+    """Every requirement of every verdict (inherited ones first), each with whether it holds, in words.
+
+    Read from the same plans the engine counts to decide ``met`` and ``progress``, so a verdict is
+    met exactly when none of these fails.
+    """
+    rubric = evaluator.rubric
+    done: dict[int, tuple[tuple[bool, str], ...]] = {}
+    for plan in evaluator.plans:  # each after the verdict it builds on
+        verdict = rubric.verdicts[plan.index]
+        found = list(done[plan.builds_on]) if plan.builds_on is not None else []
+        for requirement, (unless, criteria, rows) in zip(verdict.requires, plan.requirements, strict=True):
+            if unless is not None and evaluator.unless_checks[unless](facts, {}) is True:
+                continue
+            for criterion, row in zip(criteria, rows, strict=True):
+                ok = row[reached[criterion]]
+                if ok is None:  # not applicable
+                    continue
+                compiled = evaluator.criteria[criterion]
+                text = (
+                    f"{compiled.criterion.id} must be at least {requirement.grade}"
+                    f" (now {compiled.grades[reached[criterion]]})"
+                )
+                needs = None if ok else _needs(compiled, rubric.scale[requirement.grade])
+                found.append((ok, f"{text}; {needs}" if needs else text))
+        if verdict.min_score is not None:
+            found.append((score >= verdict.min_score, f"the score must reach {verdict.min_score:g} (now {score:.3g})"))
+        done[plan.index] = tuple(found)
+    return {verdict.id: done[index] for index, verdict in enumerate(rubric.verdicts)}
