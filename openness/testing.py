@@ -43,16 +43,14 @@ import math
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import attrs
 
 from openness._errors import install_hint
 
 try:
-    from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
-    from hypothesis.errors import NoSuchExample
 except ImportError as exc:  # pragma: no cover - exercised without Hypothesis installed
     msg = f"openness.testing needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg, name=exc.name) from exc
@@ -64,6 +62,7 @@ from openness._model.report import Report
 from openness._model.rubric import Allowance, Rubric, load_rubric
 from openness._scoring.diff import verdict_requirements as _requirements
 from openness._scoring.engine import Evaluator, compile_rubric
+from openness._scoring.search import minimise, search, search_settings
 from openness._words import counted
 
 __all__ = [
@@ -189,81 +188,6 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
 
 
-def search_settings(max_examples: int | None = None) -> settings:
-    """The Hypothesis settings the checks search with: the current profile's example count, a fixed seed.
-
-    No example database, no deadline, no health checks (a check may run inside a test of yours).
-    """
-    return settings(
-        max_examples=max_examples if max_examples is not None else settings().max_examples,
-        database=None,
-        derandomize=True,
-        deadline=None,
-        phases=(Phase.generate, Phase.target, Phase.shrink),
-        suppress_health_check=list(HealthCheck),
-        report_multiple_bugs=False,
-    )
-
-
-def _search(
-    strategy: st.SearchStrategy[T], failing: Callable[[T], str | None], config: settings
-) -> tuple[T, str] | None:
-    """The minimal example on which ``failing`` returns a message (an exception counts), or None."""
-
-    def judge(value: T) -> str | None:
-        try:
-            return failing(value)
-        except Exception as exc:  # noqa: BLE001 - a crash is a finding, shrunk like any other
-            return f"raised {type(exc).__name__}: {exc}"
-
-    try:
-        found = find(strategy, lambda value: judge(value) is not None, settings=config)
-    except NoSuchExample:
-        return None
-    if isinstance(found, Descriptor):
-        found = cast("T", minimise(found, lambda d: judge(cast("T", d)) is not None))
-    message = judge(found)
-    return (found, message) if message is not None else None
-
-
-def minimise(descriptor: Descriptor | str, keeps: Callable[[Descriptor], bool]) -> Descriptor:
-    """Drop every component, assessment and detail whose removal keeps ``keeps`` true (a last, greedy pass).
-
-    ``descriptor`` is a :class:`~openness.Descriptor` or anything :func:`openness.load_descriptor` reads
-    (a catalogue id, a path).
-    """
-    data = load_descriptor(descriptor).to_dict()
-    for path in _removable(data):
-        trial = _without(data, path)
-        try:
-            candidate = load_descriptor(trial)
-        except ValueError:
-            continue
-        if keeps(candidate):
-            data = trial
-    return load_descriptor(data)
-
-
-def _removable(data: Mapping[str, Any]) -> list[tuple[str, ...]]:
-    paths: list[tuple[str, ...]] = []
-    for section in ("components", "assessments"):
-        for key, table in data.get(section, {}).items():
-            paths.append((section, key))
-            paths += [(section, key, detail) for detail in table]
-    return paths
-
-
-def _without(data: Mapping[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(json.dumps(data))
-    target: Any = out
-    for key in path[:-1]:
-        target = target.get(key)
-        if not isinstance(target, dict):
-            return out
-    target.pop(path[-1], None)
-    return out
-
-
 def _allowances(rubric: Rubric, check: str) -> list[Allowance]:
     return [a for a in rubric.allowances if a.check == check]
 
@@ -324,7 +248,7 @@ def check_verdict_chains(rubric: RubricLike, *, max_examples: int | None = None)
                 return f"verdict {verdict.id!r} is met but {verdict.builds_on!r}, which it builds on, is not"
         return None
 
-    found = _search(strategies.descriptors(loaded), failing, search_settings(max_examples))
+    found = search(strategies.descriptors(loaded), failing, search_settings(max_examples))
     if found is not None:
         descriptor, message = found
         return _failed("verdict-chains", descriptor, message)
@@ -355,7 +279,7 @@ def _check_reports(
     """Search the rubric's descriptors for a report ``problems`` objects to."""
     loaded = load_rubric(rubric)
     evaluator = compile_rubric(loaded)
-    found = _search(
+    found = search(
         strategies.descriptors(loaded), lambda d: problems(loaded, evaluator(d)), search_settings(max_examples)
     )
     if found is not None:
@@ -411,7 +335,7 @@ def check_deterministic(rubric: RubricLike, *, max_examples: int | None = None) 
             return "a copy of the rubric (loaded from its to_dict()) gives a different report"
         return None
 
-    found = _search(
+    found = search(
         st.tuples(strategies.descriptor_dicts(loaded), st.randoms(use_true_random=False)),
         failing,
         search_settings(max_examples),
@@ -507,7 +431,7 @@ def check_monotone(rubric: RubricLike, *, max_examples: int | None = None) -> Ch
             return f"after {opening.change}: " + "\n".join(failures)
         return None
 
-    found = _search(strategies.openings(loaded), failing, search_settings(max_examples))
+    found = search(strategies.openings(loaded), failing, search_settings(max_examples))
     allowed = tuple(seen_allowed)
     if found is not None:
         opening, message = found
@@ -569,7 +493,7 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
             if conditions
             else anywhere
         )
-        found = _search(aimed, _reaches_grade(evaluator, criterion, grade), config)
+        found = search(aimed, _reaches_grade(evaluator, criterion, grade), config)
         name = f"{criterion}={grade}"
         if found is not None:
             examples[name] = found[0]
@@ -579,7 +503,7 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
     for verdict in loaded.verdicts:
         solutions = strategies._verdict_solutions(loaded, verdict.id)  # noqa: SLF001 - same package
         aimed = st.one_of(strategies._drawing(solutions).map(load_descriptor), anywhere)  # noqa: SLF001
-        found = _search(aimed, _meets(evaluator, verdict.id), config)
+        found = search(aimed, _meets(evaluator, verdict.id), config)
         name = f"verdict {verdict.id}"
         if found is not None:
             examples[name] = found[0]

@@ -6,7 +6,8 @@ import textwrap
 
 from openness._model.conditions import describe
 from openness._model.rubric import Criterion, Rubric
-from openness._model.views import _verdict_needs, clean
+from openness._model.views import _verdict_needs
+from openness._words import clean
 
 __all__ = ["explain_criterion", "explain_rubric"]
 

@@ -13,8 +13,8 @@ import json
 from collections.abc import Callable, Sequence
 
 from openness._cli.scored import Scored
-from openness._model.views import clean, report_html
-from openness._words import counted
+from openness._model.views import report_html
+from openness._words import clean, counted
 
 __all__ = ["FORMATS", "MULTI_FORMAT", "render"]
 
@@ -48,7 +48,7 @@ def _text(scored: Sequence[Scored]) -> str:
 
 
 def _markdown(scored: Sequence[Scored]) -> str:
-    from openness._model.views import _md  # noqa: PLC0415 - the Markdown escaping of the report renderer
+    from openness._model.markup import md as _md  # noqa: PLC0415 - the Markdown escaping of the report renderer
 
     lines = [
         f"# openness: {counted(len(scored), 'report')}",

@@ -8,8 +8,8 @@ from openness._cli.scored import is_top
 from openness._errors import OpennessError, Problem
 from openness._model.report import Report
 from openness._model.rubric import Rubric
-from openness._model.views import clean
 from openness._reading.structure import did_you_mean
+from openness._words import clean
 
 __all__ = ["check_report", "check_requirements"]
 

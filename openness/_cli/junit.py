@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from openness._cli.scored import Scored, is_top
-from openness._model.views import clean
+from openness._words import clean
 
 __all__ = ["run_timestamp", "to_junit"]
 

@@ -19,9 +19,8 @@ from openness._cli.progress import progress
 from openness._cli.scored import Scored
 from openness._errors import OpennessError, Problem
 from openness._model.rubric import DEFAULT_RUBRIC, list_rubrics, load_rubric
-from openness._model.views import clean
 from openness._scoring.engine import score
-from openness._words import counted
+from openness._words import clean, counted
 
 __all__ = ["main"]
 

@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from openness._model.views import _h as h
-from openness._model.views import _level as grade_level
-from openness._model.views import _title_line as title_line
+from openness._model.markup import grade_level, h, title_line
 
 if TYPE_CHECKING:
     from openness._model.report import CriterionResult, Report

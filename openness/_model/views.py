@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from openness._model.markup import STYLE as _STYLE
+from openness._model.markup import grade_level as _level
+from openness._model.markup import h as _h
+from openness._model.markup import md as _md
+from openness._model.markup import md_code as _md_code
+from openness._model.markup import md_code_span as _md_code_span
+from openness._model.markup import percent as _percent
+from openness._model.markup import title_line as _title_line
+from openness._words import clean
+
 if TYPE_CHECKING:
     from openness._model.descriptor import Component, Descriptor
-    from openness._model.report import CriterionResult, Report
+    from openness._model.report import Report
     from openness._model.rubric import Rubric, Verdict
 
 __all__ = [
@@ -23,52 +31,9 @@ __all__ = [
     "rubric_markdown",
 ]
 
+
 # Control characters (terminal escapes), zero-width and bidi controls, and the code points XML forbids
 # (lone surrogates, U+FFFE, U+FFFF), so text is safe in terminals, HTML and SVG alike.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def clean(text: object) -> str:
-    """Text safe for a terminal: control characters (escape sequences included) removed."""
-    return _CONTROL.sub("", str(text)).replace("\n", " ").replace("\t", " ")
-
-
-def _md(text: object) -> str:
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
-    return escaped.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _md_code(text: object) -> str:
-    """Text for inside a Markdown code span in a table cell: no backticks; pipes escaped (GFM tables)."""
-    return clean(text).replace("`", "'").replace("|", "\\|")
-
-
-def _md_code_span(text: object) -> str:
-    return f"`{_md_code(text)}`"
-
-
-def _h(text: object) -> str:
-    return html.escape(clean(text), quote=True)
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
-def _level(result: CriterionResult) -> str:
-    if result.max_points <= 0:
-        return "none"
-    ratio = result.points / result.max_points
-    return "best" if ratio >= 1 else "worst" if ratio <= 0 else "middle"
-
-
-def _title_line(report: Report) -> str:
-    model, rubric = report.model, report.rubric
-    about = f"{model.get('name')} ({model.get('id')})"
-    return f"{about} under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"
-
-
 def report_text(report: Report) -> str:
     """A plain-text report for terminals."""
     lines = [
@@ -130,17 +95,6 @@ def report_markdown(report: Report) -> str:
     if report.warnings:
         lines += ["", "**Warnings:**", ""] + [f"- {_md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
-
-
-_STYLE = """
-.openness-report{font-family:system-ui,sans-serif;font-size:14px;line-height:1.4;max-width:72em}
-.openness-report table{border-collapse:collapse;margin:.5em 0}
-.openness-report th,.openness-report td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
-.openness-report .best{background:#d4f4d2}.openness-report .middle{background:#fcefc7}
-.openness-report .worst{background:#f8d3d0}.openness-report .none{background:#eee}
-.openness-report .small{color:#555;font-size:90%;overflow-wrap:anywhere}
-.openness-report .openness-chart{display:block;margin:.5em 0}
-"""
 
 
 def _link(url: str) -> str:

@@ -11,10 +11,15 @@ import attrs
 from openness._errors import OpennessError
 from openness._model.chart import Chart, grid_svg
 from openness._model.descriptor import Descriptor
+from openness._model.markup import STYLE as _STYLE
+from openness._model.markup import grade_level as _level
+from openness._model.markup import h as _h
+from openness._model.markup import md as _md
+from openness._model.markup import md_code as _md_code
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
-from openness._model.views import _STYLE, _h, _level, _md, _md_code, clean
 from openness._scoring.engine import score
+from openness._words import clean
 
 if TYPE_CHECKING:
     import pandas as pd

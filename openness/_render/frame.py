@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from openness._errors import install_hint
 from openness._model.report import Report
@@ -56,13 +56,9 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
 
     Needs pandas (the ``pandas`` extra); without it, an :class:`ImportError` says so.
     """
-    from openness._render.compare import Comparison  # noqa: PLC0415 - it imports this module lazily too
-
     pandas = _pandas()
-    if isinstance(reports, Report):
-        reports = [reports]
-    elif isinstance(reports, Comparison):
-        reports = reports.reports
+    # A Comparison holds its reports (read by name: compare imports this module, not the reverse).
+    items = [reports] if isinstance(reports, Report) else cast("Iterable[Report]", getattr(reports, "reports", reports))
     rows = [
         (
             report.model.get("id"),
@@ -81,7 +77,7 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
             result.reason,
             report.score,
         )
-        for report in reports
+        for report in items
         for result in report.results
     ]
     return pandas.DataFrame.from_records(rows, columns=list(COLUMNS))

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from openness._model.views import _STYLE, _h, _level, _md, _md_code, _percent
+from openness._model.markup import STYLE as _STYLE
+from openness._model.markup import grade_level as _level
+from openness._model.markup import h as _h
+from openness._model.markup import md as _md
+from openness._model.markup import md_code as _md_code
+from openness._model.markup import percent as _percent
 from openness._scoring.engine import score
 
 if TYPE_CHECKING:

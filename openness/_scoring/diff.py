@@ -110,7 +110,7 @@ class RubricDiff:
 
     def to_text(self) -> str:
         """A plain-text rendering (control characters from inputs removed)."""
-        from openness._model.views import clean  # noqa: PLC0415
+        from openness._words import clean  # noqa: PLC0415
 
         old, new = f"{self.old['id']} {self.old['version']}", f"{self.new['id']} {self.new['version']}"
         lines = [f"Rubric diff: {clean(old)} -> {clean(new)}", ""]
@@ -284,7 +284,7 @@ def _witnesses(old: Rubric, new: Rubric, count: int, max_examples: int | None) -
     from hypothesis import strategies as st  # noqa: PLC0415
 
     from openness import strategies  # noqa: PLC0415
-    from openness.testing import _search, search_settings  # noqa: PLC0415
+    from openness._scoring.search import search, search_settings  # noqa: PLC0415 - Hypothesis, an optional extra
 
     old_eval, new_eval = compile_rubric(old), compile_rubric(new)
     config = search_settings(max_examples)
@@ -306,7 +306,7 @@ def _witnesses(old: Rubric, new: Rubric, count: int, max_examples: int | None) -
                 return "differs" if before.result(name).grade != after.result(name).grade else None
             return "differs" if before.verdict(name).met != after.verdict(name).met else None
 
-        result = _search(aimed, differs, config)
+        result = search(aimed, differs, config)
         if result is None:
             missed.append(aspect)
             continue

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from openness._model.views import clean
 from openness._reading.vocabulary import restrictions
+from openness._words import clean
 from openness.licences import CLASSES, Reading, has_class, not_, read
 from openness.licences._table import Licence
 
