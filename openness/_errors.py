@@ -17,6 +17,7 @@ __all__ = [
     "RubricError",
     "UnknownIdError",
     "UnsupportedFormatError",
+    "did_you_mean",
     "format_path",
     "install_hint",
     "not_one_of",
@@ -51,15 +52,19 @@ def format_path(path: Sequence[PathSegment]) -> str:
     return "".join(out)
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``''``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def not_one_of(value: str, allowed: Iterable[str], kind: str = "value") -> str:
     """The one wording for a name outside its vocabulary, listing the vocabulary and a close match.
 
     ``unknown licence class 'osi-aproved' (did you mean 'osi-approved'?); expected one of ...``
     """
     choices = list(allowed)
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown {kind} {value!r}{hint}; expected one of {', '.join(choices)}"
+    return f"unknown {kind} {value!r}{did_you_mean(value, choices)}; expected one of {', '.join(choices)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -137,9 +142,8 @@ class UnknownIdError(OpennessError, KeyError):
 
         ``kinds`` is the plural of ``kind`` when adding an ``s`` is wrong (``criteria``).
         """
-        close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         listed = ", ".join(known) or "none"
+        hint = did_you_mean(wanted, known)
         return cls(f"{where} has no {kind} {wanted!r}{hint}; its {kinds or kind + 's'}: {listed}")
 
     def __str__(self) -> str:  # KeyError would quote the message

@@ -15,6 +15,7 @@ import pytest
 import openness
 from openness._errors import install_hint
 from openness._model.chart import COLOURS
+from openness._model.markup import grade_level
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
 MODELS = ("example-gated", "example-open", "example-unknown")
@@ -160,7 +161,7 @@ def test_comparison_grid_has_one_cell_per_model_and_criterion() -> None:
     cells = root.findall(f"{SVG}g")
     assert len(cells) == len(ids) * len(comparison.reports[0].results)
     expected = [
-        COLOURS[openness._model.views._level(report.result(result.criterion))]
+        COLOURS[grade_level(report.result(result.criterion))]
         for result in comparison.reports[0].results
         for report in comparison.reports
     ]

@@ -48,7 +48,7 @@ def _text(scored: Sequence[Scored]) -> str:
 
 
 def _markdown(scored: Sequence[Scored]) -> str:
-    from openness._model.markup import md as _md  # noqa: PLC0415 - the Markdown escaping of the report renderer
+    from openness._model.markup import md  # noqa: PLC0415 - the Markdown escaping of the report renderer
 
     lines = [
         f"# openness: {counted(len(scored), 'report')}",
@@ -56,7 +56,7 @@ def _markdown(scored: Sequence[Scored]) -> str:
         "| model | rubric | score | verdicts met |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {' | '.join(_md(cell) for cell in row)} |" for row in _summary_rows(scored)]
+    lines += [f"| {' | '.join(md(cell) for cell in row)} |" for row in _summary_rows(scored)]
     return "\n".join(lines) + "\n\n" + "\n".join(s.report.to_markdown() for s in scored)
 
 

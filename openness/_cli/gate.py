@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openness._cli.scored import is_top
-from openness._errors import OpennessError, Problem
+from openness._errors import OpennessError, Problem, did_you_mean
 from openness._model.report import Report
 from openness._model.rubric import Rubric
-from openness._reading.structure import did_you_mean
 from openness._words import clean
 
 __all__ = ["check_report", "check_requirements"]

@@ -12,11 +12,10 @@ from pathlib import Path
 import attrs
 
 from openness import catalogue
-from openness._errors import DescriptorError, Problem
+from openness._errors import DescriptorError, Problem, did_you_mean
 from openness._model.descriptor import Descriptor, load_descriptor
 from openness._reading.locate import front_matter_lines, toml_locations
 from openness._reading.resources import catalogue_dir
-from openness._reading.structure import did_you_mean
 from openness._reading.vocabulary import component_aliases
 
 __all__ = ["READERS", "ModelInput", "resolve_model"]

@@ -25,8 +25,8 @@ from typing import Any, Optional, Union
 
 import attrs
 
-from openness._errors import not_one_of
-from openness._reading.structure import Invalid, Invalids, converter, describe_value, did_you_mean, register_class
+from openness._errors import did_you_mean, not_one_of
+from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class
 from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
 
 __all__ = [

@@ -12,11 +12,11 @@ from typing import Any
 
 import attrs
 
-from openness._errors import DescriptorError, Problem, UnsupportedFormatError
+from openness._errors import DescriptorError, Problem, UnsupportedFormatError, did_you_mean
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_tree
 from openness._reading.resources import catalogue_dir
-from openness._reading.structure import Invalid, Invalids, converter, did_you_mean, register_class, structure
+from openness._reading.structure import Invalid, Invalids, converter, register_class, structure
 from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases
 from openness._words import counted
 
@@ -271,12 +271,16 @@ def catalogue_descriptor(model_id: str) -> Descriptor:
     """
     name = _catalogue_files().get(model_id)
     if name is None:
-        hint = did_you_mean(model_id, catalogue_ids())
-        message = f"no catalogue model {model_id!r}{hint}; see openness.catalogue.ids()"
-        raise DescriptorError([Problem(message=message)])
+        raise _unknown_id(f"no catalogue model {model_id!r}", model_id)
     source = f"openness/catalogue/{name}"
     text = (catalogue_dir() / name).read_text(encoding="utf-8")
     return descriptor_from_mapping(parse_text(text, kind="toml", source=source, error=DescriptorError), source=source)
+
+
+def _unknown_id(lead: str, model_id: str) -> DescriptorError:
+    """``lead``, a close catalogue id if there is one, and where the ids are listed."""
+    hint = did_you_mean(model_id, catalogue_ids())
+    return DescriptorError([Problem(message=f"{lead}{hint}; see openness.catalogue.ids()")])
 
 
 def _names_catalogue_model(descriptor: str | Path) -> bool:
@@ -304,9 +308,7 @@ def load_descriptor(
         return descriptor_from_mapping(data, source=source or "<text>")
     if isinstance(descriptor, str) and _names_catalogue_model(descriptor):
         if descriptor not in _catalogue_files():
-            hint = did_you_mean(descriptor, catalogue_ids())
-            message = f"{descriptor!r} is neither a descriptor file nor a catalogue model{hint}"
-            raise DescriptorError([Problem(message=message + "; see openness.catalogue.ids()")])
+            raise _unknown_id(f"{descriptor!r} is neither a descriptor file nor a catalogue model", descriptor)
         return catalogue_descriptor(descriptor)
     if isinstance(descriptor, (str, Path)):
         data, where = read_document(descriptor, error=DescriptorError)

@@ -11,12 +11,12 @@ from typing import Any, Literal
 
 import attrs
 
-from openness._errors import Problem, RubricError, UnsupportedFormatError, not_one_of
+from openness._errors import Problem, RubricError, UnsupportedFormatError, did_you_mean, not_one_of
 from openness._model.conditions import AssessmentCheck, ComponentCheck, Condition, checks, describe
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_count, check_tree
 from openness._reading.resources import rubrics_dir
-from openness._reading.structure import Invalid, converter, did_you_mean, problems, register_class
+from openness._reading.structure import Invalid, converter, problems, register_class
 from openness._reading.vocabulary import component_aliases
 from openness._words import counted
 

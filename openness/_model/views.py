@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from openness._model.markup import STYLE as _STYLE
-from openness._model.markup import grade_level as _level
-from openness._model.markup import h as _h
-from openness._model.markup import md as _md
-from openness._model.markup import md_code as _md_code
-from openness._model.markup import md_code_span as _md_code_span
-from openness._model.markup import percent as _percent
-from openness._model.markup import title_line as _title_line
+from openness._model.markup import STYLE, grade_level, h, md, md_code, md_code_span, percent, title_line
 from openness._words import clean
 
 if TYPE_CHECKING:
@@ -37,14 +30,14 @@ __all__ = [
 def report_text(report: Report) -> str:
     """A plain-text report for terminals."""
     lines = [
-        clean(_title_line(report)),
+        clean(title_line(report)),
         f"Score: {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
         "",
         "Verdicts:",
     ]
     for verdict in report.verdicts:
         mark = "met" if verdict.met else "not met"
-        lines.append(f"  [{mark}] {clean(verdict.title)} ({clean(verdict.id)}), progress {_percent(verdict.progress)}")
+        lines.append(f"  [{mark}] {clean(verdict.title)} ({clean(verdict.id)}), progress {percent(verdict.progress)}")
         lines += [f"      - {clean(m)}" for m in verdict.missing]
     if not report.verdicts:
         lines.append("  (this rubric defines no verdicts)")
@@ -73,32 +66,32 @@ def report_text(report: Report) -> str:
 def report_markdown(report: Report) -> str:
     """A Markdown report."""
     lines = [
-        f"## {_md(_title_line(report))}",
+        f"## {md(title_line(report))}",
         "",
         f"**Score:** {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
         "",
         "| verdict | met | progress |",
         "|---|---|---|",
     ]
-    lines += [f"| {_md(v.title)} | {'yes' if v.met else 'no'} | {_percent(v.progress)} |" for v in report.verdicts]
+    lines += [f"| {md(v.title)} | {'yes' if v.met else 'no'} | {percent(v.progress)} |" for v in report.verdicts]
     lines += ["", "| criterion | grade | points | reason |", "|---|---|---|---|"]
     for result in report.results:
-        reason = _md(result.reason) + (f" *To raise:* {_md(result.to_raise)}" if result.to_raise else "")
+        reason = md(result.reason) + (f" *To raise:* {md(result.to_raise)}" if result.to_raise else "")
         lines.append(
-            f"| {_md(result.title)} (`{_md_code(result.criterion)}`) | {_md(result.grade)} | "
+            f"| {md(result.title)} (`{md_code(result.criterion)}`) | {md(result.grade)} | "
             f"{result.points:g}/{result.max_points:g} | {reason} |"
         )
     missing = [(v, m) for v in report.verdicts for m in v.missing]
     if missing:
         lines += ["", "**What would have to change:**", ""]
-        lines += [f"- {_md(v.title)}: {_md(m)}" for v, m in missing]
+        lines += [f"- {md(v.title)}: {md(m)}" for v, m in missing]
     if report.warnings:
-        lines += ["", "**Warnings:**", ""] + [f"- {_md(w)}" for w in report.warnings]
+        lines += ["", "**Warnings:**", ""] + [f"- {md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
 
 
 def _link(url: str) -> str:
-    shown = _h(url)
+    shown = h(url)
     if url.startswith(("https://", "http://")):
         return f'<a href="{shown}" rel="noopener noreferrer">{shown}</a>'
     return shown
@@ -109,8 +102,8 @@ def report_html(report: Report) -> str:
     from openness._model.chart import report_svg  # noqa: PLC0415 - the chart module builds on this one
 
     parts = [
-        f'<div class="openness-report"><style>{_STYLE}</style>',
-        f"<h3>{_h(_title_line(report))}</h3>",
+        f'<div class="openness-report"><style>{STYLE}</style>',
+        f"<h3>{h(title_line(report))}</h3>",
         f"<p><b>Score:</b> {report.score:.2f} ({report.points:g} of {report.max_points:g} points)</p>",
         report_svg(report),
     ]
@@ -118,34 +111,34 @@ def report_html(report: Report) -> str:
         parts.append("<table><tr><th>verdict</th><th>met</th><th>progress</th><th>what would have to change</th></tr>")
         for v in report.verdicts:
             css = "best" if v.met else "worst" if v.progress == 0 else "middle"
-            missing = "<br>".join(_h(m) for m in v.missing)
+            missing = "<br>".join(h(m) for m in v.missing)
             parts.append(
-                f'<tr><td>{_h(v.title)}</td><td class="{css}">{"yes" if v.met else "no"}</td>'
-                f"<td>{_percent(v.progress)}</td><td>{missing}</td></tr>"
+                f'<tr><td>{h(v.title)}</td><td class="{css}">{"yes" if v.met else "no"}</td>'
+                f"<td>{percent(v.progress)}</td><td>{missing}</td></tr>"
             )
         parts.append("</table>")
     parts.append("<table><tr><th>criterion</th><th>grade</th><th>points</th><th>reason</th><th>evidence</th></tr>")
     for r in report.results:
-        raise_text = f'<br><span class="small">To raise: {_h(r.to_raise)}</span>' if r.to_raise else ""
+        raise_text = f'<br><span class="small">To raise: {h(r.to_raise)}</span>' if r.to_raise else ""
         evidence = "<br>".join(
-            f"{_h(e.fact)} = {_h(e.value)}" + (f" ({_link(e.sources[0])}){_h(e.source_note)}" if e.sources else "")
+            f"{h(e.fact)} = {h(e.value)}" + (f" ({_link(e.sources[0])}){h(e.source_note)}" if e.sources else "")
             for e in r.evidence
         )
         parts.append(
-            f"<tr><td>{_h(r.title)}<br><code>{_h(r.criterion)}</code></td>"
-            f'<td class="{_level(r)}">{_h(r.grade)}</td><td>{r.points:g}/{r.max_points:g}</td>'
-            f'<td>{_h(r.reason)}{raise_text}</td><td class="small">{evidence}</td></tr>'
+            f"<tr><td>{h(r.title)}<br><code>{h(r.criterion)}</code></td>"
+            f'<td class="{grade_level(r)}">{h(r.grade)}</td><td>{r.points:g}/{r.max_points:g}</td>'
+            f'<td>{h(r.reason)}{raise_text}</td><td class="small">{evidence}</td></tr>'
         )
     parts.append("</table>")
     if report.warnings:
-        parts.append("<p><b>Warnings:</b></p><ul>" + "".join(f"<li>{_h(w)}</li>" for w in report.warnings) + "</ul>")
+        parts.append("<p><b>Warnings:</b></p><ul>" + "".join(f"<li>{h(w)}</li>" for w in report.warnings) + "</ul>")
     parts.append("</div>")
     return "".join(parts)
 
 
 def report_page(report: Report) -> str:
     """A complete, self-contained HTML page."""
-    title = _h(_title_line(report))
+    title = h(title_line(report))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title></head><body>{report_html(report)}</body></html>\n"
@@ -155,23 +148,23 @@ def report_page(report: Report) -> str:
 def rubric_html(rubric: Rubric) -> str:
     """An HTML table of a rubric's criteria and levels."""
     parts = [
-        f'<div class="openness-report"><style>{_STYLE}</style>',
-        f"<h3>{_h(rubric.title)} ({_h(rubric.id)} {_h(rubric.version)})</h3>",
+        f'<div class="openness-report"><style>{STYLE}</style>',
+        f"<h3>{h(rubric.title)} ({h(rubric.id)} {h(rubric.version)})</h3>",
         f"<p>Source: {_link(rubric.source)}</p>",
         "<table><tr><th>criterion</th><th>weight</th><th>levels (best first)</th></tr>",
     ]
     for criterion in rubric.criteria:
-        levels = "<br>".join(f"<b>{_h(lv.grade)}</b>: {_h(lv.requirement_text())}" for lv in criterion.levels)
+        levels = "<br>".join(f"<b>{h(lv.grade)}</b>: {h(lv.requirement_text())}" for lv in criterion.levels)
         parts.append(
-            f"<tr><td>{_h(criterion.title)}<br><code>{_h(criterion.id)}</code></td>"
-            f"<td>{criterion.weight:g}</td><td>{levels}<br><b>{_h(rubric.lowest_grade)}</b>: otherwise</td></tr>"
+            f"<tr><td>{h(criterion.title)}<br><code>{h(criterion.id)}</code></td>"
+            f"<td>{criterion.weight:g}</td><td>{levels}<br><b>{h(rubric.lowest_grade)}</b>: otherwise</td></tr>"
         )
     parts.append("</table>")
     if rubric.verdicts:
         parts.append("<table><tr><th>verdict</th><th>requires</th></tr>")
         for verdict in rubric.verdicts:
-            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{_h(text)}</code>", _h))
-            parts.append(f"<tr><td>{_h(verdict.title)}<br><code>{_h(verdict.id)}</code></td><td>{needs}</td></tr>")
+            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{h(text)}</code>", h))
+            parts.append(f"<tr><td>{h(verdict.title)}<br><code>{h(verdict.id)}</code></td><td>{needs}</td></tr>")
         parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)
@@ -190,23 +183,23 @@ def _verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[
 def rubric_markdown(rubric: Rubric) -> str:
     """A Markdown table of a rubric's criteria and levels, then its verdicts."""
     lines = [
-        f"## {_md(rubric.title)} (`{_md_code(rubric.id)}` {_md(rubric.version)})",
+        f"## {md(rubric.title)} (`{md_code(rubric.id)}` {md(rubric.version)})",
         "",
-        f"Source: {_md(rubric.source)}",
+        f"Source: {md(rubric.source)}",
         "",
         "| criterion | weight | levels (best first) |",
         "|---|---|---|",
     ]
     for criterion in rubric.criteria:
-        levels = "; ".join(f"**{_md(lv.grade)}**: {_md(lv.requirement_text())}" for lv in criterion.levels)
+        levels = "; ".join(f"**{md(lv.grade)}**: {md(lv.requirement_text())}" for lv in criterion.levels)
         lines.append(
-            f"| {_md(criterion.title)} (`{_md_code(criterion.id)}`) | {criterion.weight:g} | "
-            f"{levels}; **{_md(rubric.lowest_grade)}**: otherwise |"
+            f"| {md(criterion.title)} (`{md_code(criterion.id)}`) | {criterion.weight:g} | "
+            f"{levels}; **{md(rubric.lowest_grade)}**: otherwise |"
         )
     if rubric.verdicts:
         lines += ["", "| verdict | title | requires |", "|---|---|---|"]
         lines += [
-            f"| `{_md_code(v.id)}` | {_md(v.title)} | {'; '.join(_verdict_needs(v, _md_code_span, _md))} |"
+            f"| `{md_code(v.id)}` | {md(v.title)} | {'; '.join(_verdict_needs(v, md_code_span, md))} |"
             for v in rubric.verdicts
         ]
     return "\n".join(lines) + "\n"
@@ -237,9 +230,9 @@ def descriptor_html(descriptor: Descriptor) -> str:
         ("base model", model.base_model),
     ]
     parts = [
-        f'<div class="openness-report"><style>{_STYLE}</style>',
-        f"<h3>{_h(model.name)} (<code>{_h(model.id)}</code>)</h3>",
-        "<p>" + "<br>".join(f"<b>{label}:</b> {_h(value)}" for label, value in about if value) + "</p>",
+        f'<div class="openness-report"><style>{STYLE}</style>',
+        f"<h3>{h(model.name)} (<code>{h(model.id)}</code>)</h3>",
+        "<p>" + "<br>".join(f"<b>{label}:</b> {h(value)}" for label, value in about if value) + "</p>",
     ]
     links = [*([model.homepage] if model.homepage else []), *model.sources]
     if links:
@@ -253,18 +246,18 @@ def descriptor_html(descriptor: Descriptor) -> str:
         access = _access(component)
         links = [*([component.url] if component.url else []), *component.sources]
         parts.append(
-            f"<tr><td><code>{_h(key)}</code>{unsure}</td>"
-            f'<td class="{_ACCESS_LEVEL.get(access, "none")}">{_h(access)}</td>'
-            f"<td>{_h(component.licence or '')}</td><td>{_h(component.coverage or '')}</td>"
-            f"<td>{_h(component.notes or '')}</td>"
+            f"<tr><td><code>{h(key)}</code>{unsure}</td>"
+            f'<td class="{_ACCESS_LEVEL.get(access, "none")}">{h(access)}</td>'
+            f"<td>{h(component.licence or '')}</td><td>{h(component.coverage or '')}</td>"
+            f"<td>{h(component.notes or '')}</td>"
             f'<td class="small">{"<br>".join(_link(url) for url in links)}</td></tr>'
         )
     if not descriptor.components:
         parts.append('<tr><td colspan="6">no components stated</td></tr>')
     parts.append("</table>")
     for assessor, ratings in descriptor.assessments.items():
-        parts.append(f"<p><b>Assessed by {_h(assessor)}:</b> ")
-        parts.append(", ".join(f"{_h(parameter)} = {_h(rating.grade)}" for parameter, rating in ratings.items()))
+        parts.append(f"<p><b>Assessed by {h(assessor)}:</b> ")
+        parts.append(", ".join(f"{h(parameter)} = {h(rating.grade)}" for parameter, rating in ratings.items()))
         parts.append("</p>")
     parts.append("</div>")
     return "".join(parts)
@@ -273,17 +266,17 @@ def descriptor_html(descriptor: Descriptor) -> str:
 def descriptor_markdown(descriptor: Descriptor) -> str:
     """A Markdown table of a descriptor's components and their terms."""
     model = descriptor.model
-    lines = [f"## {_md(model.name)} (`{_md_code(model.id)}`)", ""]
+    lines = [f"## {md(model.name)} (`{md_code(model.id)}`)", ""]
     if model.organisation:
-        lines += [f"Organisation: {_md(model.organisation)}", ""]
+        lines += [f"Organisation: {md(model.organisation)}", ""]
     lines += ["| component | access | licence | coverage | notes |", "|---|---|---|---|---|"]
     for key, component in descriptor.components.items():
         unsure = " (unsure)" if component.unsure else ""
         lines.append(
-            f"| `{_md_code(key)}`{unsure} | {_md(_access(component))} | {_md(component.licence or '')} | "
-            f"{_md(component.coverage or '')} | {_md(component.notes or '')} |"
+            f"| `{md_code(key)}`{unsure} | {md(_access(component))} | {md(component.licence or '')} | "
+            f"{md(component.coverage or '')} | {md(component.notes or '')} |"
         )
     for assessor, ratings in descriptor.assessments.items():
-        graded = ", ".join(f"{_md(parameter)} = {_md(rating.grade)}" for parameter, rating in ratings.items())
-        lines += ["", f"Assessed by {_md(assessor)}: {graded}"]
+        graded = ", ".join(f"{md(parameter)} = {md(rating.grade)}" for parameter, rating in ratings.items())
+        lines += ["", f"Assessed by {md(assessor)}: {graded}"]
     return "\n".join(lines) + "\n"

@@ -5,12 +5,11 @@ TOML keys are the attribute names with ``_`` written as ``-`` (``base_model`` <-
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
@@ -18,14 +17,13 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from openness._errors import OpennessError, PathSegment, Problem, not_one_of
+from openness._errors import OpennessError, PathSegment, Problem, did_you_mean, not_one_of
 
 __all__ = [
     "Invalid",
     "Invalids",
     "converter",
     "describe_value",
-    "did_you_mean",
     "not_one_of",
     "register_class",
     "structure",
@@ -71,12 +69,6 @@ def describe_value(value: object) -> str:
     if value is None:
         return "nothing (null)"
     return repr(value) if isinstance(value, (int, float)) else type(value).__name__
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``''``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _expect_str(value: object, _: type) -> str:

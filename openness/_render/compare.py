@@ -11,11 +11,7 @@ import attrs
 from openness._errors import OpennessError
 from openness._model.chart import Chart, grid_svg
 from openness._model.descriptor import Descriptor
-from openness._model.markup import STYLE as _STYLE
-from openness._model.markup import grade_level as _level
-from openness._model.markup import h as _h
-from openness._model.markup import md as _md
-from openness._model.markup import md_code as _md_code
+from openness._model.markup import STYLE, grade_level, h, md, md_code
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
 from openness._scoring.engine import score
@@ -75,43 +71,43 @@ class Comparison:
 
     def to_markdown(self) -> str:
         """A Markdown table: one row per criterion, one column per model."""
-        header = ["criterion", *(_md(r.model.get("name")) for r in self.reports)]
+        header = ["criterion", *(md(r.model.get("name")) for r in self.reports)]
         lines = [
-            f"## {_md(_title(self.rubric))}",
+            f"## {md(_title(self.rubric))}",
             "",
             "| " + " | ".join(header) + " |",
             "|" + "---|" * len(header),
         ]
         for result in self.reports[0].results:
-            cells = [_md(_cell_text(r, result.criterion)) for r in self.reports]
-            lines.append(f"| {_md(result.title)} (`{_md_code(result.criterion)}`) | " + " | ".join(cells) + " |")
+            cells = [md(_cell_text(r, result.criterion)) for r in self.reports]
+            lines.append(f"| {md(result.title)} (`{md_code(result.criterion)}`) | " + " | ".join(cells) + " |")
         lines.append("| **score** | " + " | ".join(f"**{r.score:.2f}**" for r in self.reports) + " |")
         for verdict in self.reports[0].verdicts:
             cells = ["yes" if r.verdict(verdict.id).met else "no" for r in self.reports]
-            lines.append(f"| verdict: {_md(verdict.title)} | " + " | ".join(cells) + " |")
+            lines.append(f"| verdict: {md(verdict.title)} | " + " | ".join(cells) + " |")
         return "\n".join(lines) + "\n"
 
     def to_html(self) -> str:
         """An HTML fragment: the table, then the chart (inline SVG; inputs escaped)."""
         parts = [
-            f'<div class="openness-report"><style>{_STYLE}</style>',
-            f"<h3>{_h(_title(self.rubric))}</h3>",
+            f'<div class="openness-report"><style>{STYLE}</style>',
+            f"<h3>{h(_title(self.rubric))}</h3>",
             "<table><tr><th>criterion</th>",
         ]
-        parts += [f"<th>{_h(r.model.get('name'))}<br><code>{_h(r.model.get('id'))}</code></th>" for r in self.reports]
+        parts += [f"<th>{h(r.model.get('name'))}<br><code>{h(r.model.get('id'))}</code></th>" for r in self.reports]
         parts.append("</tr>")
         for result in self.reports[0].results:
-            parts.append(f"<tr><td>{_h(result.title)}<br><code>{_h(result.criterion)}</code></td>")
+            parts.append(f"<tr><td>{h(result.title)}<br><code>{h(result.criterion)}</code></td>")
             for report in self.reports:
                 mine = report.result(result.criterion)
                 parts.append(
-                    f'<td class="{_level(mine)}" title="{_h(mine.reason)}">{_h(mine.grade)} '
+                    f'<td class="{grade_level(mine)}" title="{h(mine.reason)}">{h(mine.grade)} '
                     f"({mine.points:g}/{mine.max_points:g})</td>"
                 )
             parts.append("</tr>")
         parts.append("<tr><th>score</th>" + "".join(f"<th>{r.score:.2f}</th>" for r in self.reports) + "</tr>")
         for verdict in self.reports[0].verdicts:
-            parts.append(f"<tr><td>verdict: {_h(verdict.title)}</td>")
+            parts.append(f"<tr><td>verdict: {h(verdict.title)}</td>")
             for report in self.reports:
                 met = report.verdict(verdict.id).met
                 parts.append(f'<td class="{"best" if met else "worst"}">{"met" if met else "not met"}</td>')

@@ -9,12 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from openness._model.markup import STYLE as _STYLE
-from openness._model.markup import grade_level as _level
-from openness._model.markup import h as _h
-from openness._model.markup import md as _md
-from openness._model.markup import md_code as _md_code
-from openness._model.markup import percent as _percent
+from openness._model.markup import STYLE, grade_level, h, md, md_code, percent
 from openness._scoring.engine import score
 
 if TYPE_CHECKING:
@@ -45,7 +40,7 @@ def _verdict_cell(report: Report, verdict_id: str) -> tuple[str, str]:
     result = report.verdict(verdict_id)
     if result.met:
         return "met", "best"
-    return f"not met ({_percent(result.progress)})", "worst" if result.progress == 0 else "middle"
+    return f"not met ({percent(result.progress)})", "worst" if result.progress == 0 else "middle"
 
 
 def _grade(result: CriterionResult) -> str:
@@ -62,35 +57,35 @@ def board_markdown(data: Board, *, intro: str = "") -> str:
     if intro:
         lines += [intro.strip(), ""]
     for rubric, reports in data:
-        lines += [f"## {_md(rubric.title)} (`{_md_code(rubric.id)}` {_md(rubric.version)})", ""]
+        lines += [f"## {md(rubric.title)} (`{md_code(rubric.id)}` {md(rubric.version)})", ""]
         verdicts = [v.id for v in rubric.verdicts]
         criteria = [c.id for c in rubric.criteria]
         head = [
             "model",
             "score",
-            *(f"verdict `{_md_code(v)}`" for v in verdicts),
-            *(f"`{_md_code(c)}`" for c in criteria),
+            *(f"verdict `{md_code(v)}`" for v in verdicts),
+            *(f"`{md_code(c)}`" for c in criteria),
         ]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for report in reports:
             name, model_id = _model_label(report)
-            cells = [f"{_md(name)} (`{_md_code(model_id)}`)", f"{report.score:.2f}"]
+            cells = [f"{md(name)} (`{md_code(model_id)}`)", f"{report.score:.2f}"]
             cells += [_verdict_cell(report, v)[0] for v in verdicts]
-            cells += [_md(_grade(report.result(c))) for c in criteria]
+            cells += [md(_grade(report.result(c))) for c in criteria]
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "### Criteria, model by model", ""]
         for report in reports:
             name, model_id = _model_label(report)
             lines += [
-                f"#### {_md(name)} (`{_md_code(model_id)}`) under `{_md_code(rubric.id)}`: {report.score:.2f}",
+                f"#### {md(name)} (`{md_code(model_id)}`) under `{md_code(rubric.id)}`: {report.score:.2f}",
                 "",
                 "| criterion | grade | points | reason |",
                 "|---|---|---|---|",
             ]
             for r in report.results:
-                reason = _md(r.reason) + (f" *To raise:* {_md(r.to_raise)}" if r.to_raise else "")
+                reason = md(r.reason) + (f" *To raise:* {md(r.to_raise)}" if r.to_raise else "")
                 lines.append(
-                    f"| `{_md_code(r.criterion)}` | {_md(_grade(r))} | {r.points:g}/{r.max_points:g} | {reason} |"
+                    f"| `{md_code(r.criterion)}` | {md(_grade(r))} | {r.points:g}/{r.max_points:g} | {reason} |"
                 )
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -100,47 +95,47 @@ def board_html(data: Board, *, intro: str = "") -> str:
     """The leaderboard as one self-contained HTML page: no scripts, no external assets, everything escaped."""
     parts = [
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_h(_TITLE)}</title><style>{_STYLE}</style></head>",
-        f'<body><div class="openness-report"><h1>{_h(_TITLE)}</h1>',
+        f"<title>{h(_TITLE)}</title><style>{STYLE}</style></head>",
+        f'<body><div class="openness-report"><h1>{h(_TITLE)}</h1>',
     ]
     if intro:
-        parts.append(f"<p>{_h(' '.join(intro.split()))}</p>")
+        parts.append(f"<p>{h(' '.join(intro.split()))}</p>")
     for rubric, reports in data:
         verdicts = [v.id for v in rubric.verdicts]
         criteria = [c.id for c in rubric.criteria]
         parts.append(
-            f'<h2 id="{_h(rubric.id)}">{_h(rubric.title)} (<code>{_h(rubric.id)}</code> {_h(rubric.version)})</h2>'
+            f'<h2 id="{h(rubric.id)}">{h(rubric.title)} (<code>{h(rubric.id)}</code> {h(rubric.version)})</h2>'
         )
         parts.append("<table><tr><th>model</th><th>score</th>")
-        parts += [f"<th>verdict <code>{_h(v)}</code></th>" for v in verdicts]
-        parts += [f"<th><code>{_h(c)}</code></th>" for c in criteria]
+        parts += [f"<th>verdict <code>{h(v)}</code></th>" for v in verdicts]
+        parts += [f"<th><code>{h(c)}</code></th>" for c in criteria]
         parts.append("</tr>")
         for report in reports:
             name, model_id = _model_label(report)
             parts.append(
-                f'<tr data-rubric="{_h(rubric.id)}" data-model="{_h(model_id)}">'
-                f'<td>{_h(name)}<br><code>{_h(model_id)}</code></td><td data-score="{report.score:.2f}">'
+                f'<tr data-rubric="{h(rubric.id)}" data-model="{h(model_id)}">'
+                f'<td>{h(name)}<br><code>{h(model_id)}</code></td><td data-score="{report.score:.2f}">'
                 f"{report.score:.2f}</td>"
             )
             for v in verdicts:
                 text, css = _verdict_cell(report, v)
-                parts.append(f'<td class="{css}" data-verdict="{_h(v)}">{_h(text)}</td>')
+                parts.append(f'<td class="{css}" data-verdict="{h(v)}">{h(text)}</td>')
             for c in criteria:
                 result = report.result(c)
-                parts.append(f'<td class="{_level(result)}">{_h(_grade(result))}</td>')
+                parts.append(f'<td class="{grade_level(result)}">{h(_grade(result))}</td>')
             parts.append("</tr>")
         parts.append("</table>")
         for report in reports:
             name, model_id = _model_label(report)
             parts.append(
-                f"<details><summary>{_h(name)} (<code>{_h(model_id)}</code>): {report.score:.2f}</summary>"
+                f"<details><summary>{h(name)} (<code>{h(model_id)}</code>): {report.score:.2f}</summary>"
                 "<table><tr><th>criterion</th><th>grade</th><th>points</th><th>reason</th></tr>"
             )
             for r in report.results:
-                raise_text = f'<br><span class="small">To raise: {_h(r.to_raise)}</span>' if r.to_raise else ""
+                raise_text = f'<br><span class="small">To raise: {h(r.to_raise)}</span>' if r.to_raise else ""
                 parts.append(
-                    f'<tr><td><code>{_h(r.criterion)}</code></td><td class="{_level(r)}">{_h(_grade(r))}</td>'
-                    f"<td>{r.points:g}/{r.max_points:g}</td><td>{_h(r.reason)}{raise_text}</td></tr>"
+                    f'<tr><td><code>{h(r.criterion)}</code></td><td class="{grade_level(r)}">{h(_grade(r))}</td>'
+                    f"<td>{r.points:g}/{r.max_points:g}</td><td>{h(r.reason)}{raise_text}</td></tr>"
                 )
             parts.append("</table></details>")
     parts.append("</div></body></html>\n")

@@ -27,9 +27,8 @@ from typing import Any
 
 import attrs
 
-from openness._errors import DescriptorError, Problem
+from openness._errors import DescriptorError, Problem, did_you_mean
 from openness._model.descriptor import Component, Descriptor, ModelInfo, _check_date, descriptor_from_mapping
-from openness._reading.structure import did_you_mean
 from openness._reading.vocabulary import components
 from openness.importers._common import load_yaml, restore_nulls, slug, without_nulls
 
