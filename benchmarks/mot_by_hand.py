@@ -51,3 +51,38 @@ def classify(licences: Mapping[str, str], open_ids: frozenset[str]) -> Classifie
 def classify_all(models: Iterable[Mapping[str, str]], open_ids: frozenset[str]) -> list[Classified]:
     """:func:`classify` for every model."""
     return [classify(licences, open_ids) for licences in models]
+
+
+def read_score_json(
+    texts: Iterable[str], open_ids: frozenset[str], content_types: Mapping[str, str], loader: type
+) -> list[str]:
+    """A hand-written end to end: parse each MOT file, resolve licences, classify, write a JSON report.
+
+    What a careful script would do without ``openness``: PyYAML's C loader, MOT's licence inheritance
+    (the component's own string, else the global licence of its content type, else ``distribution``,
+    else ``unlicensed``), :func:`classify`, one reason string per listed component, ``json.dumps``.
+    """
+    import json  # noqa: PLC0415
+    import yaml  # noqa: PLC0415
+
+    out = []
+    for text in texts:
+        release = yaml.load(text, Loader=loader)["release"]  # noqa: S506 - a safe loader is passed
+        globals_ = release.get("license") or {}
+        licences = {}
+        for entry in release.get("components") or []:
+            own = entry.get("license")
+            if isinstance(own, str):
+                licence = own or "unlicensed"
+            else:
+                kind = (globals_.get(content_types[entry["name"]]) or {}).get("name")
+                licence = kind or (globals_.get("distribution") or {}).get("name") or "unlicensed"
+            licences[entry["name"]] = licence
+        result = classify(licences, open_ids)
+        reasons = {
+            name: f"{name}: released under {licence}, {'open' if licence in open_ids else 'not an open licence'}"
+            for name, licence in licences.items()
+        }
+        report = {"model": release["name"], "class": result.klass, "progress": list(result[1:]), "reasons": reasons}
+        out.append(json.dumps(report, indent=2, ensure_ascii=False))
+    return out

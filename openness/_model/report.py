@@ -36,6 +36,16 @@ class Evidence:
         """`` (the model's sources; the component states none)`` when the sources are borrowed, else ``''``."""
         return " (the model's sources; the component states none)" if self.sources_from_model else ""
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, keys sorted (as in a report's JSON)."""
+        return {
+            "fact": self.fact,
+            "sources": list(self.sources),
+            "sources_from_model": self.sources_from_model,
+            "unsure": self.unsure,
+            "value": self.value,
+        }
+
 
 @attrs.frozen(kw_only=True)
 class CriterionResult:
@@ -55,6 +65,24 @@ class CriterionResult:
     unsure: bool = False
     applies: bool = True
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, keys sorted (as in a report's JSON)."""
+        return {
+            "applies": self.applies,
+            "criterion": self.criterion,
+            "evidence": [evidence.to_dict() for evidence in self.evidence],
+            "grade": self.grade,
+            "group": self.group,
+            "max_points": self.max_points,
+            "points": self.points,
+            "reason": self.reason,
+            "title": self.title,
+            "to_raise": self.to_raise,
+            "unknown": list(self.unknown),
+            "unsure": self.unsure,
+            "weight": self.weight,
+        }
+
 
 @attrs.frozen(kw_only=True)
 class VerdictResult:
@@ -65,6 +93,16 @@ class VerdictResult:
     met: bool
     progress: float
     missing: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, keys sorted (as in a report's JSON)."""
+        return {
+            "id": self.id,
+            "met": self.met,
+            "missing": list(self.missing),
+            "progress": self.progress,
+            "title": self.title,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -78,6 +116,37 @@ class Explained:
     warnings: tuple[str, ...] = ()
 
 
+class _OnFirstRead:
+    """A report's explaining parts, written by ``write()`` the first time they are read, then kept.
+
+    Compares and pickles as the parts themselves. Two threads reading at once may both write
+    them: the values are equal, and either one stays.
+    """
+
+    __slots__ = ("_parts", "_write")
+
+    def __init__(self, write: Callable[[], Explained] | None, parts: Explained | None = None) -> None:
+        self._write = write
+        self._parts = parts
+
+    @property
+    def parts(self) -> Explained:
+        if self._parts is None:
+            assert self._write is not None  # noqa: S101 - one of the two is always given
+            self._parts = self._write()
+            self._write = None
+        return self._parts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _OnFirstRead) and self.parts == other.parts
+
+    __hash__ = None  # type: ignore[assignment]  # the parts hold dicts
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_OnFirstRead, (None, self.parts))
+
+
+@attrs.frozen(kw_only=True, init=False, repr=False)
 class Report:
     """How open one model is under one rubric, criterion by criterion.
 
@@ -85,17 +154,21 @@ class Report:
     :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`; :meth:`plot` draws the criteria.
     In a notebook a report displays as HTML tables with a bar chart.
 
-    A report is immutable plain data. Scoring computes the grades, points, score and verdicts
-    at once; the texts that explain them (reasons, evidence, what is missing) are written the
-    first time any of ``rubric``, ``model``, ``verdicts``, ``results`` or ``warnings`` is read,
-    from the same inputs, so a batch that only needs scores does not pay for them.
+    A report is immutable plain data. Scoring decides the grades, points, score and verdicts at
+    once; the texts that explain them (reasons, evidence, what is missing) are written the first
+    time any of ``rubric``, ``model``, ``verdicts``, ``results`` or ``warnings`` is read, from the
+    same inputs, so a batch that only needs scores does not pay for them.
     """
 
-    # One slot, [score, points, max_points, parts, met], where parts is the Explained or, until first
-    # read, (function, arguments) that build it: one store makes a report, which scoring does a lot.
-    __slots__ = ("_state",)
-
-    _state: list[Any]
+    #: ``points / max_points``, in [0, 1] (0 when nothing can score).
+    score: float
+    #: Points reached, summed over the criteria that apply.
+    points: float
+    #: The most points the criteria that apply could give.
+    max_points: float
+    #: The ids of the verdicts met, in rubric order (known without writing any explanation).
+    met: tuple[str, ...]
+    _explained: _OnFirstRead
 
     def __init__(
         self,
@@ -109,85 +182,46 @@ class Report:
         results: tuple[CriterionResult, ...],
         warnings: tuple[str, ...] = (),
     ) -> None:
-        explained = Explained(rubric=rubric, model=model, verdicts=verdicts, results=results, warnings=warnings)
-        _set_state(self, [score, points, max_points, explained, _met(explained)])
+        """A report from all its parts (scoring builds reports with :meth:`scored`)."""
+        parts = Explained(rubric=rubric, model=model, verdicts=verdicts, results=results, warnings=warnings)
+        met = tuple(verdict.id for verdict in verdicts if verdict.met)
+        self.__attrs_init__(
+            score=score, points=points, max_points=max_points, met=met, explained=_OnFirstRead(None, parts)
+        )
 
-    def _parts(self) -> Explained:
-        state = self._state
-        parts = state[3]
-        if parts.__class__ is not Explained:  # two threads may both build it: equal values, either one stays
-            function, arguments = parts
-            parts = state[3] = function(*arguments)
-        return parts  # type: ignore[no-any-return]
-
-    @property
-    def score(self) -> float:
-        """``points / max_points``, in [0, 1] (0 when nothing can score)."""
-        return self._state[0]  # type: ignore[no-any-return]
-
-    @property
-    def points(self) -> float:
-        """Points reached, summed over the criteria that apply."""
-        return self._state[1]  # type: ignore[no-any-return]
-
-    @property
-    def max_points(self) -> float:
-        """The most points the criteria that apply could give."""
-        return self._state[2]  # type: ignore[no-any-return]
-
-    @property
-    def met(self) -> tuple[str, ...]:
-        """The ids of the verdicts met, in rubric order (known without writing any explanation)."""
-        return self._state[4]  # type: ignore[no-any-return]
+    @classmethod
+    def scored(
+        cls, *, score: float, points: float, max_points: float, met: tuple[str, ...], write: Callable[[], Explained]
+    ) -> Report:
+        """A report whose explaining parts ``write()`` builds when first read (how the engine makes reports)."""
+        report = cls.__new__(cls)
+        report.__attrs_init__(score=score, points=points, max_points=max_points, met=met, explained=_OnFirstRead(write))
+        return report
 
     @property
     def rubric(self) -> dict[str, str]:
         """The rubric's id, title, version and source."""
-        return self._parts().rubric
+        return self._explained.parts.rubric
 
     @property
     def model(self) -> dict[str, Any]:
         """The model's id, name, organisation, date checked and sources (those stated)."""
-        return self._parts().model
+        return self._explained.parts.model
 
     @property
     def verdicts(self) -> tuple[VerdictResult, ...]:
         """Each verdict of the rubric, in rubric order."""
-        return self._parts().verdicts
+        return self._explained.parts.verdicts
 
     @property
     def results(self) -> tuple[CriterionResult, ...]:
         """Each criterion's result, in rubric order."""
-        return self._parts().results
+        return self._explained.parts.results
 
     @property
     def warnings(self) -> tuple[str, ...]:
         """What could not be read cleanly (licence strings, mostly), each naming its fact."""
-        return self._parts().warnings
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.score, self.points, self.max_points, self._parts())
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Report:
-            return NotImplemented
-        assert isinstance(other, Report)  # noqa: S101 - for the type checker
-        return self._key() == other._key()
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    __hash__ = None  # type: ignore[assignment]  # holds dicts, as the attrs class it replaced did
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self.score, self.points, self.max_points, self._parts()))
+        return self._explained.parts.warnings
 
     def result(self, criterion: str) -> CriterionResult:
         """The result of one criterion, by id; :class:`openness.UnknownIdError` (a ``KeyError``) if none."""
@@ -215,9 +249,9 @@ class Report:
         body = {
             "max_points": self.max_points,
             "points": self.points,
-            "results": [_sorted(attrs.asdict(r)) for r in self.results],
+            "results": [result.to_dict() for result in self.results],
             "score": self.score,
-            "verdicts": [_sorted(attrs.asdict(v)) for v in self.verdicts],
+            "verdicts": [verdict.to_dict() for verdict in self.verdicts],
             "warnings": list(self.warnings),
         }
         return {
@@ -277,36 +311,6 @@ class Report:
             f"<Report {self.model.get('id')!r} under {self.rubric.get('id')!r}: "
             f"score {self.score:.2f}, verdicts met: {', '.join(self.met) or 'none'}>"
         )
-
-
-_set_state = Report.__dict__["_state"].__set__  # Report forbids setattr, so its slot is filled directly
-
-
-def deferred(  # noqa: PLR0917 - the engine calls it for every score; keywords would cost
-    score: float,
-    points: float,
-    max_points: float,
-    met: tuple[str, ...],
-    explain: Callable[..., Explained],
-    arguments: tuple[Any, ...],
-) -> Report:
-    """A report whose explaining parts ``explain(*arguments)`` builds when first read (the engine's way)."""
-    report = _new(Report)
-    _set_state(report, [score, points, max_points, (explain, arguments), met])
-    return report
-
-
-def _restore(score: float, points: float, max_points: float, explained: Explained) -> Report:
-    report = _new(Report)
-    _set_state(report, [score, points, max_points, explained, _met(explained)])
-    return report
-
-
-def _met(explained: Explained) -> tuple[str, ...]:
-    return tuple(verdict.id for verdict in explained.verdicts if verdict.met)
-
-
-_new = object.__new__
 
 
 def _sorted(value: Any) -> Any:

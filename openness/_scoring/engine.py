@@ -7,6 +7,7 @@ report it returns writes its reasons and evidence (:mod:`openness._scoring.texts
 
 from __future__ import annotations
 
+import functools
 import operator
 import threading
 from collections import OrderedDict
@@ -19,7 +20,7 @@ import attrs
 from openness._lang.checks import Check, Facts, Unknowns, compile_condition, licence_list_check
 from openness._model.conditions import ComponentCheck, ModalityCheck, checks
 from openness._model.descriptor import Descriptor, load_descriptor
-from openness._model.report import Report, deferred
+from openness._model.report import Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._reading.vocabulary import component_aliases
 from openness._scoring.texts import NOT_APPLICABLE, explain
@@ -161,7 +162,13 @@ class Evaluator:
         graded = self._memo.get(key)
         if graded is None:
             graded = self.grade(key)
-        return deferred(graded[0], graded[1], graded[2], graded[5], explain, (self, facts, graded, current()))
+        return Report.scored(
+            score=graded.score,
+            points=graded.points,
+            max_points=graded.max_points,
+            met=graded.met,
+            write=functools.partial(explain, self, facts, graded, current()),
+        )
 
     def grade(self, answers: tuple[object, ...]) -> Graded:
         """Points, score and verdicts from the checks' answers (criteria first, then ``unless`` checks)."""
