@@ -63,11 +63,12 @@ def read_score_json(
     else ``unlicensed``), :func:`classify`, one reason string per listed component, ``json.dumps``.
     """
     import json  # noqa: PLC0415
+
     import yaml  # noqa: PLC0415
 
     out = []
     for text in texts:
-        release = yaml.load(text, Loader=loader)["release"]  # noqa: S506 - a safe loader is passed
+        release = yaml.load(text, Loader=loader)["release"]
         globals_ = release.get("license") or {}
         licences = {}
         for entry in release.get("components") or []:

@@ -535,7 +535,8 @@ def end_to_end_mot(options: Options) -> list[Row]:
             raise AssertionError(f"the hand-written reader disagrees with mot-1.0 on {mine['model']['id']}")
     mine, theirs = paired_best(ours, by_hand, repeat=options.repeat, number=1)
     note = f"{len(paths)} files, all of them"
-    return [Row("end-to-end-mot-1.0", "read + score + JSON report", mine, theirs, "hand-written reader", "s", 2.0, note)]
+    case = "read + score + JSON report"
+    return [Row("end-to-end-mot-1.0", case, mine, theirs, "hand-written reader", "s", 2.0, note)]
 
 
 def _legacy_sum(paths: list[Path], keys: list[str], loader: Callable[[str], Any]) -> list[tuple[str, float]]:

@@ -28,7 +28,7 @@ from openness._errors import LimitError
 __all__ = ["DEFAULT", "LimitError", "Limits", "current", "limited", "set_limits"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a key of every criterion text written
 class Limits:
     """The limits every reader enforces; each is a positive whole number."""
 

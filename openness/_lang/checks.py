@@ -26,6 +26,8 @@ Unknowns = dict[str, None]
 Check = Callable[["Facts", Unknowns], Truth]
 Lists = Mapping[str, LicenceList]
 
+_UNREAD = object()
+
 #: How many licence readings a compiled check remembers its answer for.
 _MEMO_SIZE = 1024
 
@@ -43,13 +45,12 @@ class Facts:
 
     def reading(self, key: str) -> Reading | None:
         """The reading of a component's licence (``None`` when the component or its licence is unstated)."""
-        try:
-            return self.readings[key]
-        except KeyError:
+        found = self.readings.get(key, _UNREAD)
+        if found is _UNREAD:
             component = self.components.get(key)
             found = None if component is None or component.licence is None else read(component.licence)
             self.readings[key] = found
-            return found
+        return found  # type: ignore[return-value]
 
 
 def compile_condition(condition: Condition, lists: Lists) -> Check:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import OpennessError, Problem
-from openness._reading.limit_checks import check_text, check_tree, limit_error, read_capped
+from openness._reading.limit_checks import check_parsed, check_text, limit_error, read_capped
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,7 +55,7 @@ def parse_text(text: str, *, kind: str, source: str, error: type[OpennessError])
             raise limit_error("max_depth", "tables and lists are nested too deeply", source=source) from None
         except ValueError as exc:  # a number with more digits than Python converts
             raise error([Problem(message=f"invalid TOML: {exc}", source=source)]) from None
-    check_tree(data, source=source, error=error)
+    check_parsed(data, source=source, error=error)  # a parser's tree: no shared node, no cycle
     return data
 
 

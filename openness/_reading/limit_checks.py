@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from openness._errors import LimitError, OpennessError, PathSegment, Problem
 from openness.limits import current
 
-__all__ = ["check_bytes", "check_count", "check_text", "check_tree", "limit_error", "read_capped"]
+__all__ = ["check_bytes", "check_count", "check_parsed", "check_text", "check_tree", "limit_error", "read_capped"]
 
 
 def limit_error(limit: str, what: str, *, source: str | None, path: Sequence[PathSegment] = ()) -> LimitError:
@@ -42,7 +43,12 @@ def read_capped(path: Path, *, source: str, error: type[OpennessError]) -> bytes
     cap = current().max_bytes
     try:
         with path.open("rb") as handle:
-            raw = handle.read(cap + 1)
+            # Asking for cap + 1 bytes at once costs a buffer that large (10 MB) per file: ask for what
+            # the file says it holds, then for the rest of the cap only if it grew (or has no size).
+            size = min(os.fstat(handle.fileno()).st_size, cap)
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(cap + 1 - len(raw))
     except OSError as exc:
         raise error([Problem(message=f"cannot read file: {exc.strerror or exc}", source=source)]) from None
     if len(raw) > cap:
@@ -91,6 +97,32 @@ def check_tree(value: object, *, source: str | None, error: type[OpennessError])
                 raise error([Problem(message="this value contains itself (a cycle)", source=source, path=_path(link))])
             above = above[0]
         stack.extend((child, depth + 1, (link, key, identity)) for key, child in reversed(children))
+
+
+def check_parsed(value: object, *, source: str | None, error: type[OpennessError]) -> None:
+    """:func:`check_tree` for a tree a parser just built of dicts and lists, which shares no node.
+
+    Such a tree has no cycle, so a lean walk counts values and depth; when it finds a limit
+    exceeded, or a value of another kind, :func:`check_tree` walks again to raise its exact error.
+    """
+    limits = current()
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    nodes = 1
+    stack: list[tuple[Any, int]] = [(value, 0)] if type(value) in (dict, list) else []
+    lean = True  # while the tree is within the limits and made of dicts and lists
+    while stack and lean:
+        item, depth = stack.pop()
+        children = item.values() if type(item) is dict else item
+        nodes += len(children)
+        lean = depth < max_depth and nodes <= max_nodes
+        for child in children:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is tuple or isinstance(child, (Mapping, list)):
+                lean = False  # not a parser's tree: let check_tree judge it
+    if not lean:
+        check_tree(value, source=source, error=error)
 
 
 #: Where a value sits: (the parent's link, its key in the parent, the parent's id).

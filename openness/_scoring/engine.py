@@ -18,14 +18,14 @@ from typing import Any, NamedTuple
 import attrs
 
 from openness._lang.checks import Check, Facts, Unknowns, compile_condition, licence_list_check
-from openness._model.conditions import ComponentCheck, ModalityCheck, checks
+from openness._model.conditions import AssessmentCheck, ComponentCheck, ModalityCheck, checks
 from openness._model.descriptor import Descriptor, load_descriptor
-from openness._model.report import Report
+from openness._model.report import CriterionResult, Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._reading.vocabulary import component_aliases
-from openness._scoring.texts import NOT_APPLICABLE, explain
+from openness._scoring.texts import NOT_APPLICABLE, TextsKey, explain, texts_key
 from openness.licences import Reading
-from openness.limits import current
+from openness.limits import Limits, current
 
 __all__ = ["NOT_APPLICABLE", "CompiledCriterion", "Evaluator", "compile_rubric", "score"]
 
@@ -69,6 +69,11 @@ class CompiledCriterion:
     lists: tuple[tuple[str, str, Callable[[str, Reading], bool]], ...] = ()
     #: Whether the criterion's ``applies-when`` reads the model's modalities (then they are evidence).
     reads_modalities: bool = False
+    #: Every fact any of its conditions reads (levels and ``applies-when``): component keys,
+    #: (assessor, parameter) pairs, and whether the modalities. A result's texts depend on these alone.
+    reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool] = ((), (), False)
+    #: What the criterion's texts are written from, for a descriptor and an outcome (a cache key).
+    texts_key: TextsKey = attrs.field(default=None, eq=False, repr=False)
 
     def grade(self, facts: Facts, unknown: Unknowns) -> int:
         """The level reached (see :data:`Grader`), adding the facts found unknown to ``unknown``."""
@@ -131,6 +136,12 @@ class Evaluator:
     _point_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
     _max_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
     _memo: dict[tuple[object, ...], Graded] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    #: Criterion texts written so far: per limits, per criterion, by what they were written from.
+    texts_written: dict[Limits, tuple[dict[object, CriterionResult], ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    #: Verdict texts written so far, by the identity of their grading (see ``openness._scoring.texts``).
+    verdicts_written: dict[int, tuple[Graded, object]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @_deciders.default
     def _all_deciders(self) -> tuple[Decider, ...]:
@@ -329,6 +340,21 @@ def _compile_criterion(criterion: Criterion, rubric: Rubric) -> CompiledCriterio
         lists=_lists_read(criterion, rubric),
         reads_modalities=criterion.applies_when is not None
         and any(isinstance(check, ModalityCheck) for check in checks(criterion.applies_when)),
+        reads=(reads := _facts_read(criterion)),
+        texts_key=texts_key(reads),
+    )
+
+
+def _facts_read(criterion: Criterion) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]:
+    conditions = [level.when for level in criterion.levels if level.when is not None]
+    if criterion.applies_when is not None:
+        conditions.append(criterion.applies_when)
+    leaves = [check for condition in conditions for check in checks(condition)]
+    aliases = component_aliases()
+    return (
+        tuple(dict.fromkeys(aliases[c.component] for c in leaves if isinstance(c, ComponentCheck))),
+        tuple(dict.fromkeys((c.assessment, c.parameter) for c in leaves if isinstance(c, AssessmentCheck))),
+        any(isinstance(c, ModalityCheck) for c in leaves),
     )
 
 

@@ -32,42 +32,28 @@ NOT_APPLICABLE = "not-applicable"
 def explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits) -> Explained:
     """The explaining parts of a report, under the limits it was scored with (licences read alike)."""
     if current() is limits:
-        return _explain(evaluator, facts, graded.reached, graded.score, graded.outcomes)
+        return _explain(evaluator, facts, graded, limits)
     with limited(limits):
-        return _explain(evaluator, facts, graded.reached, graded.score, graded.outcomes)
+        return _explain(evaluator, facts, graded, limits)
 
 
-def _explain(
-    evaluator: Evaluator,
-    facts: Facts,
-    reached: tuple[int, ...],
-    score: float,
-    outcomes: tuple[tuple[bool, float], ...],
-) -> Explained:
+def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits) -> Explained:
     rubric = evaluator.rubric
-    results = tuple(
-        _criterion(evaluator, compiled, facts, index)
-        for compiled, index in zip(evaluator.criteria, reached, strict=True)
-    )
-    requirements = verdict_requirements(evaluator, reached, facts, score)
-    verdicts = tuple(
-        VerdictResult(
-            id=verdict.id,
-            title=verdict.title,
-            met=met,
-            progress=progress,
-            missing=tuple(dict.fromkeys(text for ok, text in requirements[verdict.id] if not ok)),
-        )
-        for verdict, (met, progress) in zip(rubric.verdicts, outcomes, strict=True)
-    )
-    warnings = tuple(
-        dict.fromkeys(
-            f"components.{key}.licence: {warning}"
-            for key in components()
-            if (reading := facts.reading(key)) is not None
-            for warning in reading.warnings
-        )
-    ) + _coverage_warnings(facts.descriptor)
+    written = evaluator.texts_written.get(limits)
+    if written is None:
+        written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
+    descriptor = facts.descriptor
+    results = []
+    for compiled, index, texts in zip(evaluator.criteria, graded.reached, written, strict=True):
+        key = compiled.texts_key(descriptor, index)
+        result = texts.get(key)
+        if result is None:  # written once per distinct set of the facts it reads (many models share them)
+            result = _criterion(evaluator, compiled, facts, index)
+            if len(texts) >= _WRITTEN_SIZE:
+                texts.clear()
+            texts[key] = result
+        results.append(result)
+    warnings = _licence_warnings(facts) + _coverage_warnings(facts.descriptor)
     model = facts.descriptor.model
     stated = {
         "id": model.id,
@@ -79,9 +65,34 @@ def _explain(
     return Explained(
         rubric={"id": rubric.id, "title": rubric.title, "version": rubric.version, "source": rubric.source},
         model={k: v for k, v in stated.items() if v is not None},
-        verdicts=verdicts,
-        results=results,
+        verdicts=_verdicts(evaluator, facts, graded),
+        results=tuple(results),
         warnings=warnings,
+    )
+
+
+def _licence_warnings(facts: Facts) -> tuple[str, ...]:
+    """Each licence reading's warnings, naming its component (vocabulary order), each once."""
+    warned = []
+    seen: dict[str, tuple[str, ...]] = {}  # a licence string is often stated for many components
+    for key, component in facts.components.items():
+        licence = component.licence
+        if licence is None:
+            continue
+        found = seen.get(licence)
+        if found is None:
+            found = seen[licence] = facts.reading(key).warnings  # type: ignore[union-attr]
+        if found:
+            warned.append(key)
+    if not warned:
+        return ()
+    order = components()
+    return tuple(
+        dict.fromkeys(
+            f"components.{key}.licence: {warning}"
+            for key in sorted(warned, key=list(order).index)
+            for warning in facts.reading(key).warnings  # type: ignore[union-attr]
+        )
     )
 
 
@@ -91,6 +102,8 @@ _COVERED_KINDS = ("data", "documentation")
 
 def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
     """A warning for each coverage stated on a component that has none (code, weights, access)."""
+    if all(component.coverage is None for component in descriptor.components.values()):
+        return ()
     vocabulary = components()
     return tuple(
         f"components.{key}.coverage: {key!r} ({spec.kind}) has no coverage: coverage describes "
@@ -100,6 +113,86 @@ def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
         and (component := descriptor.components.get(key)) is not None
         and component.coverage is not None
     )
+
+
+#: How many results a compiled criterion keeps, by the facts they were written from.
+_WRITTEN_SIZE = 1024
+
+
+def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[VerdictResult, ...]:
+    """The verdicts' results: written once per grading (``graded`` stands for one pattern of check answers)."""
+    hit = evaluator.verdicts_written.get(id(graded))
+    if hit is not None and hit[0] is graded:  # the entry keeps ``graded`` alive, so its id stays its own
+        return hit[1]  # type: ignore[return-value]
+    requirements = verdict_requirements(evaluator, graded.reached, facts, graded.score)
+    verdicts = tuple(
+        VerdictResult(
+            id=verdict.id,
+            title=verdict.title,
+            met=met,
+            progress=progress,
+            missing=tuple(dict.fromkeys(text for ok, text in requirements[verdict.id] if not ok)),
+        )
+        for verdict, (met, progress) in zip(evaluator.rubric.verdicts, graded.outcomes, strict=True)
+    )
+    if len(evaluator.verdicts_written) >= _WRITTEN_SIZE:
+        evaluator.verdicts_written.clear()
+    evaluator.verdicts_written[id(graded)] = (graded, verdicts)
+    return verdicts
+
+
+TextsKey = Callable[[Descriptor, int], object]
+
+
+def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) -> TextsKey:
+    """A function giving, for a descriptor and an outcome, what a criterion's texts are written from.
+
+    ``reads`` is what the criterion's conditions read (see ``CompiledCriterion.reads``): two
+    descriptors equal in those facts get the same texts. The limits are not part of the key: the
+    texts written under each limits are kept apart (:func:`_explain`).
+    """
+    components_read, assessments_read, modalities_read = reads
+    if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
+        (name,) = components_read
+
+        def one_component(descriptor: Descriptor, index: int) -> object:
+            component = descriptor.components.get(name)
+            if component is None:
+                return index
+            sources = component.sources
+            return (
+                index,
+                component.access,
+                component.licence,
+                component.coverage,
+                component.unsure,
+                sources,
+                None if sources else descriptor.model.sources,  # then the evidence cites the model's
+            )
+
+        return one_component
+
+    def any_facts(descriptor: Descriptor, index: int) -> object:
+        stated = descriptor.components.get
+        model = descriptor.model
+        return (
+            index,
+            model.sources,
+            model.modalities if modalities_read else None,
+            tuple([_component_facts(stated(name)) for name in components_read]),
+            tuple(
+                [descriptor.assessments.get(assessor, {}).get(parameter) for assessor, parameter in assessments_read]
+            ),
+        )
+
+    return any_facts
+
+
+def _component_facts(component: Component | None) -> tuple[object, ...] | None:
+    """What of a component a result's texts read."""
+    if component is None:
+        return None
+    return (component.access, component.licence, component.coverage, component.sources, component.unsure)
 
 
 def _criterion(evaluator: Evaluator, compiled: CompiledCriterion, facts: Facts, index: int) -> CriterionResult:

@@ -12,7 +12,7 @@ from typing import Any
 
 from openness._errors import DescriptorError, OpennessError, Problem, install_hint
 from openness._reading.documents import read_text
-from openness._reading.limit_checks import check_text, check_tree, limit_error
+from openness._reading.limit_checks import check_parsed, check_text, limit_error
 from openness.importers._yaml_compose import load_checked
 
 __all__ = ["YAML_SUFFIXES", "load_yaml", "load_yaml_text", "restore_nulls", "slug", "without_nulls", "yaml_files"]
@@ -67,7 +67,7 @@ def load_yaml_text(text: str, *, source: str, first_line: int = 1) -> Any:
     try:
         if "*" not in text and _c_parser_limits_nesting():
             data = yaml.load(text, Loader=loader)
-            check_tree(data, source=source, error=DescriptorError)
+            check_parsed(data, source=source, error=DescriptorError)
             return data
         return load_checked(
             yaml, text, loader, source, lambda message, mark: _yaml_error(message, source, mark, first_line)
@@ -152,30 +152,41 @@ def without_nulls(value: Any, path: tuple[str | int, ...] = ()) -> tuple[Any, li
     ``None`` values back.
     """
     nulls: list[list[str | int]] = []
+    at: list[str | int] = list(path)
 
-    def walk(item: Any, at: tuple[str | int, ...]) -> Any:
-        if isinstance(item, Mapping):
+    def walk(item: Any) -> Any:
+        kind = type(item)
+        if kind is dict or (kind is not list and isinstance(item, Mapping)):
             out = {}
             for key, inner in item.items():
+                name = key if type(key) is str else str(key)
                 if inner is None:
-                    nulls.append([*at, str(key)])
-                    continue
-                out[str(key)] = walk(inner, (*at, str(key)))
+                    nulls.append([*at, name])
+                elif type(inner) is str:
+                    out[name] = inner
+                else:
+                    at.append(name)
+                    out[name] = walk(inner)
+                    at.pop()
             return out
-        if isinstance(item, list):
+        if kind is list:
             kept = []
             for index, inner in enumerate(item):
                 if inner is None:
                     nulls.append([*at, index])
                     kept.append("")
-                    continue
-                kept.append(walk(inner, (*at, index)))
+                elif type(inner) is str:
+                    kept.append(inner)
+                else:
+                    at.append(index)
+                    kept.append(walk(inner))
+                    at.pop()
             return kept
         if isinstance(item, (datetime.date, datetime.datetime)):
             return item.isoformat()
         return item
 
-    return walk(value, path), nulls
+    return walk(value), nulls
 
 
 def restore_nulls(value: Any, nulls: list[list[str | int]]) -> Any:

@@ -21,6 +21,7 @@ Needs the ``import`` extra (PyYAML).
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ TYPE_MODALITIES = {
 }
 
 
+@functools.cache
 def _by_mof_name() -> dict[str, str]:
     return {spec.mof.name: key for key, spec in components().items() if spec.mof is not None}
 

@@ -238,3 +238,31 @@ FINDINGS: list[tuple[str, Any]] = [
 def test_findings_stay_fixed(name: str, value: Any) -> None:
     """Each input that once crashed a reader now gives a value or an OpennessError."""
     _returns_or_refuses(READERS[name], value)
+
+
+_TREES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3) | st.dates(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4),
+    max_leaves=40,
+)
+
+
+def _raised(check: Any, value: Any) -> str | None:
+    from openness._errors import DescriptorError
+
+    try:
+        check(value, source="tree", error=DescriptorError)
+    except OpennessError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+@BOUNDED
+@given(tree=_TREES, max_depth=st.integers(1, 6), max_nodes=st.integers(1, 60))
+def test_the_lean_walk_of_a_parsed_tree_judges_as_the_full_walk(tree: Any, max_depth: int, max_nodes: int) -> None:
+    """check_parsed (a parser's tree: no cycle) refuses exactly what check_tree refuses, with the same error."""
+    from openness._reading.limit_checks import check_parsed, check_tree
+    from openness.limits import limited
+
+    with limited(max_depth=max_depth, max_nodes=max_nodes):
+        assert _raised(check_parsed, tree) == _raised(check_tree, tree)
