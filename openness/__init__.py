@@ -9,8 +9,9 @@ Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, 
 :func:`score_many`, :func:`components`, :func:`diff` (compare two rubrics), :func:`compare` (several
 models side by side), :func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]``
 extra), the :mod:`openness.catalogue`, :mod:`openness.licences` and :mod:`openness.importers`
-modules, the data classes :class:`Rubric`, :class:`Descriptor`, :class:`Report` and the errors
-deriving from :class:`OpennessError` (itself a :class:`ValueError`).
+modules, the data classes :class:`Rubric`, :class:`Descriptor`, :class:`Report`, every class a
+public call returns (:class:`Comparison`, :class:`Chart`, :class:`RubricDiff`, :class:`Criterion`,
+...) and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
 
 Importing the package imports none of its modules: each public name is loaded on first use
 (PEP 562), so ``import openness`` stays cheap for command-line tools and worker processes.
@@ -21,6 +22,9 @@ from __future__ import annotations
 import importlib
 
 TYPE_CHECKING = False  # what typing.TYPE_CHECKING is at run time, without importing typing (12 ms)
+__version__ = "0.1.0"
+
+# Written by scripts/generate_exports.py from _LAZY below; do not edit by hand.
 if TYPE_CHECKING:
     from openness import catalogue, importers, licences, limits
     from openness._errors import (
@@ -33,34 +37,41 @@ if TYPE_CHECKING:
         UnknownIdError,
         UnsupportedFormatError,
     )
+    from openness._model.chart import Chart
     from openness._model.descriptor import Component, Descriptor, load_descriptor
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
-    from openness._model.rubric import Rubric, list_rubrics, load_rubric
+    from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
-    from openness._render.compare import compare
+    from openness._render.compare import Comparison, compare
     from openness._render.frame import to_frame
     from openness._scoring.batch import score_many
-    from openness._scoring.diff import diff
+    from openness._scoring.diff import CriterionChange, ModelChange, RubricDiff, VerdictChange, Witness, diff
     from openness._scoring.engine import score
 
-__version__ = "0.1.0"
-
 __all__ = [
+    "Chart",
+    "Comparison",
     "Component",
+    "Criterion",
+    "CriterionChange",
     "CriterionResult",
     "Descriptor",
     "DescriptorError",
     "Evidence",
     "LicenceError",
     "LimitError",
+    "ModelChange",
     "OpennessError",
     "Problem",
     "Report",
     "Rubric",
+    "RubricDiff",
     "RubricError",
     "UnknownIdError",
     "UnsupportedFormatError",
+    "VerdictChange",
     "VerdictResult",
+    "Witness",
     "__version__",
     "catalogue",
     "compare",
@@ -76,26 +87,36 @@ __all__ = [
     "score_many",
     "to_frame",
 ]
+# End of the written part.
 
-#: Where each public name lives. A name equal to its module's last part (``catalogue``) is that
-#: module itself; any other name is an attribute of the module. To add a public name, add it here,
-#: to ``__all__`` and to the ``TYPE_CHECKING`` imports above.
+#: The public names, each written only here, with where it lives. A name equal to its module's last
+#: part (``catalogue``) is that module itself; any other name is an attribute of the module. To add
+#: a public name, add it here and run ``python scripts/generate_exports.py``: it writes the
+#: ``TYPE_CHECKING`` imports and ``__all__`` above, which type checkers and documentation tools read.
 _LAZY: dict[str, str] = {
+    "Chart": "openness._model.chart",
+    "Comparison": "openness._render.compare",
     "Component": "openness._model.descriptor",
+    "Criterion": "openness._model.rubric",
+    "CriterionChange": "openness._scoring.diff",
     "CriterionResult": "openness._model.report",
     "Descriptor": "openness._model.descriptor",
     "DescriptorError": "openness._errors",
     "Evidence": "openness._model.report",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
+    "ModelChange": "openness._scoring.diff",
     "OpennessError": "openness._errors",
     "Problem": "openness._errors",
     "Report": "openness._model.report",
     "Rubric": "openness._model.rubric",
+    "RubricDiff": "openness._scoring.diff",
     "RubricError": "openness._errors",
     "UnknownIdError": "openness._errors",
     "UnsupportedFormatError": "openness._errors",
+    "VerdictChange": "openness._scoring.diff",
     "VerdictResult": "openness._model.report",
+    "Witness": "openness._scoring.diff",
     "catalogue": "openness.catalogue",
     "compare": "openness._render.compare",
     "components": "openness._reading.vocabulary",

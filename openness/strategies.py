@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised without Hypothesis in
     msg = f"openness.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg, name=exc.name) from exc
 
+from openness._lang.licence_order import CHAINS, OPENNESS_CLASSES, at_least_as_open
 from openness._model.conditions import (
     AllOf,
     AnyOf,
@@ -49,8 +50,7 @@ from openness._model.descriptor import Component, Descriptor, load_descriptor
 from openness._model.rubric import LicenceList, Rubric, load_rubric
 from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, restrictions
 from openness._reading.vocabulary import components as component_vocabulary
-from openness.licences import CLASSES, all_licences
-from openness.licences._order import CHAINS, OPENNESS_CLASSES, at_least_as_open
+from openness.licences import CLASSES, all_licences, normalise, table
 
 __all__ = [
     "EXAMPLE_MODEL",
@@ -112,8 +112,6 @@ def coverage_levels() -> st.SearchStrategy[str]:
 
 @functools.cache
 def _known_ids() -> tuple[str, ...]:
-    from openness.licences._table import normalise, table  # noqa: PLC0415
-
     preferred = [lic for lic in LICENCE_POOL if " " not in lic and lic != "Frobnicate-9"]
     curated = [lic.id for lic in all_licences() if lic.curated]
     rest = [lic.id for lic in all_licences() if not lic.curated]

@@ -501,8 +501,7 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
         excuse = next((a for a in allowances if a.criterion == criterion and a.grade in (None, grade)), None)
         (allowed if excuse else unreached).append(f"{name} ({excuse.reason})" if excuse else name)
     for verdict in loaded.verdicts:
-        solutions = strategies._verdict_solutions(loaded, verdict.id)  # noqa: SLF001 - same package
-        aimed = st.one_of(strategies._drawing(solutions).map(load_descriptor), anywhere)  # noqa: SLF001
+        aimed = st.one_of(strategies.meeting(loaded, verdict.id).map(load_descriptor), anywhere)
         found = search(aimed, _meets(evaluator, verdict.id), config)
         name = f"verdict {verdict.id}"
         if found is not None:

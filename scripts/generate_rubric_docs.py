@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import openness
-from openness._model.views import _verdict_needs
+from openness._model.views import verdict_needs
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rubrics.md"
 
@@ -59,7 +59,7 @@ def render() -> str:
         if rubric.verdicts:
             out += ["### Verdicts", ""]
             for verdict in rubric.verdicts:
-                parts = _verdict_needs(verdict, lambda c: f"`{c}`", str)
+                parts = verdict_needs(verdict, lambda c: f"`{c}`", str)
                 out.append(f"- `{verdict.id}` ({verdict.title}): {'; '.join(parts)}.")
             out.append("")
     return "\n".join(out).rstrip() + "\n"

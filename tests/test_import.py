@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
+import importlib
+import inspect
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import openness
+
+INIT = Path(openness.__file__)
 
 
 def test_import_loads_no_submodule_and_no_dependency() -> None:
@@ -67,3 +76,110 @@ def test_unknown_attribute_raises_attribute_error() -> None:
     """A name the package does not have raises AttributeError naming it."""
     with pytest.raises(AttributeError, match="module 'openness' has no attribute 'scor'"):
         _ = openness.scor  # type: ignore[attr-defined]
+
+
+def test_written_copies_of_the_public_names_are_current(script: Callable[[str], ModuleType]) -> None:
+    """The TYPE_CHECKING imports and __all__ are exactly what scripts/generate_exports.py writes from _LAZY."""
+    source = INIT.read_text(encoding="utf-8")
+    assert source == script("generate_exports").render(source), "regenerate with: python scripts/generate_exports.py"
+
+
+PUBLIC_MODULES = (
+    "openness",
+    "openness.catalogue",
+    "openness.importers",
+    "openness.importers.hf",
+    "openness.importers.mot",
+    "openness.importers.osai",
+    "openness.licences",
+    "openness.limits",
+    "openness.strategies",
+    "openness.testing",
+)
+
+
+def _public_classes() -> set[type]:
+    """The classes a user can import: those named in the __all__ of openness and its public modules."""
+    names = [(module, name) for module in PUBLIC_MODULES for name in importlib.import_module(module).__all__]
+    values = [getattr(importlib.import_module(module), name) for module, name in names]
+    return {value for value in values if inspect.isclass(value)}
+
+
+def _resolve(dotted: str, function: Callable[..., object]) -> object:
+    """What a (possibly dotted) name in ``function``'s annotations stands for, TYPE_CHECKING imports included.
+
+    A name taken from outside the package (``pd.DataFrame``) gives ``None``: only openness's own
+    classes need to be public.
+    """
+    module = sys.modules[function.__module__]
+    head, *rest = dotted.split(".")
+    scope = {**vars(builtins), **vars(module)}
+    if head not in scope:
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    if (alias.asname or alias.name) == head and node.module.split(".")[0] == "openness":
+                        scope[head] = getattr(importlib.import_module(node.module), alias.name)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if (alias.asname or alias.name) == head and alias.name.split(".")[0] != "openness":
+                        return None
+    value = scope[head]
+    for part in rest:
+        value = getattr(value, part)
+    return value
+
+
+def _annotated_classes(annotation: str, function: Callable[..., object]) -> set[type]:
+    """openness's own classes named in one (string) annotation."""
+    found = set()
+    for node in ast.walk(ast.parse(annotation, mode="eval")):
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            dotted = ast.unparse(node)
+            value = _resolve(dotted, function)
+            if inspect.isclass(value) and value.__module__.split(".")[0] == "openness":
+                found.add(value)
+    return found
+
+
+def _public_callables(public: set[type]) -> dict[str, Callable[..., object]]:
+    """The functions of the public modules' __all__ and the public methods and properties of the public classes."""
+    found: dict[str, Callable[..., object]] = {}
+    for module in PUBLIC_MODULES:
+        for name in importlib.import_module(module).__all__:
+            value = getattr(importlib.import_module(module), name)
+            if inspect.isfunction(value):
+                found[f"{module}.{name}"] = value
+    for cls in public:
+        for name, member in vars(cls).items():
+            function = member.fget if isinstance(member, property) else getattr(member, "__func__", member)
+            function = getattr(function, "func", function)  # functools.cached_property
+            if not name.startswith("_") and inspect.isfunction(function) and function.__module__ == cls.__module__:
+                found[f"{cls.__qualname__}.{name}"] = function
+    return found
+
+
+def test_public_calls_return_public_types() -> None:
+    """Every class a public function, method or property is annotated to return can be imported from openness."""
+    public = _public_classes()
+    private = {
+        f"{where} -> {cls.__module__}.{cls.__qualname__}"
+        for where, function in _public_callables(public).items()
+        if isinstance(function.__annotations__.get("return"), str)
+        for cls in _annotated_classes(function.__annotations__["return"], function) - public
+    }
+    assert sorted(private) == []
+    assert {openness.Comparison, openness.Chart, openness.RubricDiff, openness.Criterion} <= public
+
+
+def test_the_checker_sees_private_return_types() -> None:
+    """The check itself: a class defined inside the package but not exported is reported, through a dotted name."""
+
+    import openness._model.rubric
+
+    def planted() -> openness._model.rubric.Level:
+        raise NotImplementedError
+
+    assert _annotated_classes(planted.__annotations__["return"], planted) - _public_classes() == {
+        openness._model.rubric.Level
+    }

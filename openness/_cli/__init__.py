@@ -1,1 +1,4 @@
-"""The command line: commands, model inputs, the CI gate, output formats (SARIF, JUnit), progress."""
+"""The command line: commands, model inputs, the CI gate, output formats (SARIF, JUnit), progress.
+
+Also what ``openness licence TEXT`` prints about a licence string.
+"""

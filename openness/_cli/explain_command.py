@@ -6,7 +6,7 @@ import textwrap
 
 from openness._model.conditions import describe
 from openness._model.rubric import Criterion, Rubric
-from openness._model.views import _verdict_needs
+from openness._model.views import verdict_needs
 from openness._words import clean
 
 __all__ = ["explain_criterion", "explain_rubric"]
@@ -43,7 +43,7 @@ def explain_rubric(rubric: Rubric) -> str:
     if rubric.verdicts:
         lines += ["", "Verdicts:"]
         for verdict in rubric.verdicts:
-            needs = _verdict_needs(verdict, str, str)
+            needs = verdict_needs(verdict, str, str)
             lines.append(f"  {clean(verdict.id)}: {clean(verdict.title)}; needs {clean('; '.join(needs))}")
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openness._errors import DescriptorError, Problem
-from openness.importers._common import YAML_SUFFIXES, yaml_files
+from openness.importers import YAML_SUFFIXES, yaml_files
 
 __all__ = ["add_import_command"]
 

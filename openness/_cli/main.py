@@ -117,7 +117,7 @@ def _cmd_catalogue(_: argparse.Namespace) -> _Result:
 
 
 def _cmd_licence(args: argparse.Namespace) -> _Result:
-    from openness.licences._describe import describe  # noqa: PLC0415 - loads the licence table
+    from openness._cli.licence_command import describe  # noqa: PLC0415 - loads the licence table
 
     return _Result(describe(args.text))
 

@@ -26,7 +26,7 @@ from typing import Any, Optional, Union
 import attrs
 
 from openness._errors import did_you_mean, not_one_of
-from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class
+from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class, relocate
 from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
 
 __all__ = [
@@ -180,9 +180,7 @@ def _structure_condition(value: object, _: type) -> Condition:
                 return Not(converter.structure(value["not"], Condition))  # type: ignore[arg-type]
             inner = _conditions(value[shape])
         except Exception as exc:  # noqa: BLE001 - relocated as problems
-            from openness._reading.structure import _relocate  # noqa: PLC0415
-
-            raise Invalids(_relocate(exc, (shape,))) from None
+            raise Invalids(relocate(exc, (shape,))) from None
         return AllOf(inner) if shape == "all" else AnyOf(inner)
     if shape == "component":
         return converter.structure(value, ComponentCheck)

@@ -27,6 +27,7 @@ __all__ = [
     "ModelInfo",
     "catalogue_descriptor",
     "catalogue_ids",
+    "check_date",
     "load_descriptor",
 ]
 
@@ -44,7 +45,11 @@ def _dates_as_text(table: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str,
     return out
 
 
-def _check_date(value: str | None, key: str, *, full: bool) -> list[Invalid]:
+def check_date(value: str | None, key: str, *, full: bool) -> list[Invalid]:
+    """Problems with a date under ``key``: ``full`` asks for YYYY-MM-DD, otherwise YYYY or YYYY-MM will do.
+
+    The importers check the release dates they read with it, so their messages match the descriptor's.
+    """
     if value is None:
         return []
     if not _PARTIAL_DATE.match(value) or (full and len(value) != 10):
@@ -84,8 +89,8 @@ def _check_model(model: ModelInfo) -> None:
                 ("id",),
             )
         )
-    problems += _check_date(model.released, "released", full=False)
-    problems += _check_date(model.checked, "checked", full=True)
+    problems += check_date(model.released, "released", full=False)
+    problems += check_date(model.checked, "checked", full=True)
     if problems:
         raise Invalids(problems)
 

@@ -17,6 +17,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md(text: object) -> str:
+    """Text for Markdown: cleaned, Markdown's special characters backslash-escaped, ``<`` and ``>`` as entities."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
     return escaped.replace("<", "&lt;").replace(">", "&gt;")
 
@@ -27,18 +28,22 @@ def md_code(text: object) -> str:
 
 
 def md_code_span(text: object) -> str:
+    """A Markdown code span in a table cell holding ``text`` (see :func:`md_code`)."""
     return f"`{md_code(text)}`"
 
 
 def h(text: object) -> str:
+    """Text for HTML, quotes included: cleaned, then escaped with :func:`html.escape`."""
     return html.escape(clean(text), quote=True)
 
 
 def percent(value: float) -> str:
+    """A share between 0 and 1 as a whole percentage: ``0.5`` is ``50%``."""
     return f"{value * 100:.0f}%"
 
 
 def grade_level(result: CriterionResult) -> str:
+    """The colour class of a result: ``best`` (all points), ``worst`` (none), ``middle``, or ``none`` (no maximum)."""
     if result.max_points <= 0:
         return "none"
     ratio = result.points / result.max_points
@@ -46,6 +51,7 @@ def grade_level(result: CriterionResult) -> str:
 
 
 def title_line(report: Report) -> str:
+    """The first line of every view of a report: the model and the rubric, each with its id (not escaped)."""
     model, rubric = report.model, report.rubric
     about = f"{model.get('name')} ({model.get('id')})"
     return f"{about} under {rubric.get('title')} ({rubric.get('id')} {rubric.get('version')})"

@@ -22,6 +22,7 @@ __all__ = [
     "report_text",
     "rubric_html",
     "rubric_markdown",
+    "verdict_needs",
 ]
 
 
@@ -163,15 +164,18 @@ def rubric_html(rubric: Rubric) -> str:
     if rubric.verdicts:
         parts.append("<table><tr><th>verdict</th><th>requires</th></tr>")
         for verdict in rubric.verdicts:
-            needs = "<br>".join(_verdict_needs(verdict, lambda text: f"<code>{h(text)}</code>", h))
+            needs = "<br>".join(verdict_needs(verdict, lambda text: f"<code>{h(text)}</code>", h))
             parts.append(f"<tr><td>{h(verdict.title)}<br><code>{h(verdict.id)}</code></td><td>{needs}</td></tr>")
         parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def _verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
-    """What a verdict requires, one phrase per requirement; ``code`` and ``text`` escape ids and words."""
+def verdict_needs(verdict: Verdict, code: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
+    """What a verdict requires, one phrase per requirement; ``code`` and ``text`` escape ids and words.
+
+    Shared by the rubric views (HTML, Markdown), ``openness explain`` and the generated rubric pages.
+    """
     needs = [f"{', '.join(code(c) for c in r.criteria)} at least {text(r.grade)}" for r in verdict.requires]
     if verdict.builds_on:
         needs.insert(0, f"everything {code(verdict.builds_on)} requires")
@@ -199,7 +203,7 @@ def rubric_markdown(rubric: Rubric) -> str:
     if rubric.verdicts:
         lines += ["", "| verdict | title | requires |", "|---|---|---|"]
         lines += [
-            f"| `{md_code(v.id)}` | {md(v.title)} | {'; '.join(_verdict_needs(v, md_code_span, md))} |"
+            f"| `{md_code(v.id)}` | {md(v.title)} | {'; '.join(verdict_needs(v, md_code_span, md))} |"
             for v in rubric.verdicts
         ]
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ __all__ = [
     "describe_value",
     "not_one_of",
     "register_class",
+    "relocate",
     "structure",
     "toml_key",
 ]
@@ -132,7 +133,7 @@ def _tuple_hook(cl: Any) -> Callable[[object, type], tuple[Any, ...]]:
             try:
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # noqa: BLE001, PERF203 - every failure becomes a located problem
-                problems.extend(_relocate(exc, (index,)))
+                problems.extend(relocate(exc, (index,)))
         if problems:
             raise Invalids(problems)
         return tuple(items)
@@ -160,7 +161,7 @@ def _mapping_hook(cl: Any) -> Callable[[object, type], dict[str, Any]]:
             try:
                 out[key] = item if value_hook is None else value_hook(item, value_type)
             except Exception as exc:  # noqa: BLE001
-                problems.extend(_relocate(exc, (key,)))
+                problems.extend(relocate(exc, (key,)))
         if problems:
             raise Invalids(problems)
         return out
@@ -259,8 +260,11 @@ def register_class(
     converter.register_unstructure_hook(cl, unstructure_class)
 
 
-def _relocate(exc: BaseException, prefix: tuple[PathSegment, ...]) -> list[Invalid]:
-    """Turn any structuring failure into :class:`Invalid` problems located under ``prefix``."""
+def relocate(exc: BaseException, prefix: tuple[PathSegment, ...]) -> list[Invalid]:
+    """Turn any structuring failure into :class:`Invalid` problems located under ``prefix``.
+
+    For hooks that structure a nested value themselves (conditions) and report its problems under its key.
+    """
     return [Invalid(p.message, prefix + p.path) for p in _flatten(exc)]
 
 
@@ -271,11 +275,11 @@ def _flatten(exc: BaseException) -> list[Invalid]:
         return list(exc.problems)
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
-        out = [p for e, note in items for p in _relocate(e, (note.index,))]
+        out = [p for e, note in items for p in relocate(e, (note.index,))]
         return out + [p for e in rest for p in _flatten(e)]
     if isinstance(exc, ClassValidationError):
         fields, others = exc.group_exceptions()
-        out = [p for e, field in fields for p in _relocate(e, (toml_key(field.name),))]
+        out = [p for e, field in fields for p in relocate(e, (toml_key(field.name),))]
         return out + [p for e in others for p in _flatten(e)]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Invalid(f"unknown key {k!r}", (k,)) for k in sorted(exc.extra_fields)]

@@ -14,6 +14,7 @@ from pathlib import Path
 from openness._errors import DescriptorError, Problem
 from openness._model.descriptor import Descriptor
 from openness.importers._common import YAML_SUFFIXES, load_yaml, slug
+from openness.importers._common import yaml_files as yaml_files  # package-internal (not in __all__): the CLI's too
 
 __all__ = ["YAML_SUFFIXES", "from_data", "kind_of", "read"]
 

@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from openness._errors import DescriptorError, Problem, did_you_mean
-from openness._model.descriptor import Component, Descriptor, ModelInfo, _check_date, descriptor_from_mapping
+from openness._model.descriptor import Component, Descriptor, ModelInfo, check_date, descriptor_from_mapping
 from openness._reading.vocabulary import components
 from openness.importers._common import load_yaml, restore_nulls, slug, without_nulls
 
@@ -171,7 +171,7 @@ def _from_mapping(data: Any, *, source: str, model_id: str | None, checked: bool
         checked=checked,
     )
     info = descriptor.model
-    if released is not None and not _check_date(released, "released", full=False):
+    if released is not None and not check_date(released, "released", full=False):
         info = attrs.evolve(info, released=released)  # a date we cannot read stays in extra.mot only
     return Descriptor(model=info, components=found, extra=descriptor.extra, source=source)
 

@@ -27,7 +27,7 @@ from urllib.parse import quote
 import attrs
 
 from openness._errors import DescriptorError, Problem
-from openness._model.descriptor import Descriptor, _check_date, descriptor_from_mapping
+from openness._model.descriptor import Descriptor, check_date, descriptor_from_mapping
 from openness._reading.vocabulary import MODALITIES
 from openness.importers._common import load_yaml, slug, without_nulls, yaml_files
 
@@ -140,7 +140,7 @@ def _from_mapping(data: Any, *, source: str, file_name: str, checked: bool) -> D
         "sources": [_page(generation, file_name)],
     }
     released = _text(identity.get("releasedate"))
-    if released is not None and not _check_date(released, "released", full=False):
+    if released is not None and not check_date(released, "released", full=False):
         model["released"] = released
     return descriptor_from_mapping(
         {

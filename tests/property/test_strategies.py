@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import openness
 from openness import strategies
+from openness._lang.licence_order import CHAINS, at_least_as_open, profile
 from openness.licences import read
-from openness.licences._order import CHAINS, at_least_as_open, profile
 from openness.testing import check_monotone
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from openness._reading.vocabulary import restrictions
 from openness._words import clean
-from openness.licences import CLASSES, Reading, has_class, not_, read
-from openness.licences._table import Licence
+from openness.licences import CLASSES, Licence, Reading, has_class, not_, read
 
 __all__ = ["describe"]
 
