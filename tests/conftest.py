@@ -1,15 +1,18 @@
-"""Shared fixtures: the reference data beside the checkout, golden files, Hypothesis profiles."""
+"""Shared fixtures: the reference data beside the checkout, golden files and their orphan check, Hypothesis profiles."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, settings
+
+from openness._model.markup import STYLE
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -18,6 +21,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+pytest_plugins = ["pytester"]  # tests/test_golden.py runs pytest with this conftest on made-up golden files
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -50,17 +55,99 @@ def script() -> Callable[[str], ModuleType]:
     return load
 
 
+@attrs.define
+class _GoldenLedger:
+    """What this session did with golden files, to find the ones no test compares."""
+
+    compared: set[str] = attrs.Factory(set)  # names of golden files compared (or written)
+    users: set[str] = attrs.Factory(set)  # node ids of the collected tests that use a golden fixture
+    passed: set[str] = attrs.Factory(set)  # node ids of the tests that passed
+    deselected: bool = False  # -k, -m, --deselect, --lf or --sw left some tests out
+
+
+_LEDGER = pytest.StashKey[_GoldenLedger]()
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if items:
+        _ledger_of(items[0].config).deselected = True
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _ledger_of(session.config).users = {
+        item.nodeid for item in session.items if {"golden", "golden_html"} & set(getattr(item, "fixturenames", ()))
+    }
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when == "call" and report.passed:
+        _ledger_of(item.config).passed.add(item.nodeid)
+    return report
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After a green run of the whole suite, fail if tests/golden holds a file that no test compared."""
+    config = session.config
+    ledger = _ledger_of(config)
+    tests = GOLDEN.parent
+    args = [(config.invocation_params.dir / arg).resolve() for arg in config.args]
+    whole_suite = any(path == tests or path in tests.parents for path in args)
+    ran_every_golden_test = ledger.users and ledger.users <= ledger.passed  # no users: e.g. an xdist controller
+    if exitstatus != pytest.ExitCode.OK or not whole_suite or ledger.deselected or not ran_every_golden_test:
+        return
+    orphans = sorted(path.name for path in GOLDEN.iterdir() if path.is_file() and path.name not in ledger.compared)
+    if orphans:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        terminal = config.pluginmanager.get_plugin("terminalreporter")
+        if terminal is not None:
+            terminal.ensure_newline()
+            terminal.write_sep("=", "golden files no test compares", red=True)
+            terminal.write_line(f"delete them from {GOLDEN}: {', '.join(orphans)}")
+
+
+def _ledger_of(config: pytest.Config) -> _GoldenLedger:
+    return config.stash.setdefault(_LEDGER, _GoldenLedger())
+
+
 @pytest.fixture
-def golden(request: pytest.FixtureRequest):
-    """Compare text with a golden file, or rewrite it with --update-golden."""
-    update = request.config.getoption("--update-golden")
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with a golden file; with --update-golden write it instead. A missing file fails."""
+    update = bool(request.config.getoption("--update-golden"))
+    compared = _ledger_of(request.config).compared
 
     def check(name: str, actual: str) -> None:
+        compared.add(name)
         path = GOLDEN / name
-        if update or not path.exists():
-            if not update and os.environ.get("CI"):
-                pytest.fail(f"golden file {name} is missing; create it with --update-golden")
+        if update:
             path.write_text(actual, encoding="utf-8")
-        assert actual == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+        elif not path.exists():
+            pytest.fail(f"golden file {name} is missing; create it with `pytest --update-golden`, then review it")
+        else:
+            assert actual == path.read_text(encoding="utf-8"), (
+                f"output differs from golden file {name}; after an intended change run `pytest --update-golden`"
+            )
+
+    return check
+
+
+#: The stylesheet every HTML rendering carries, and what stands for it in golden files (one report page keeps it whole).
+SHARED_STYLE = f"<style>{STYLE}</style>"
+STYLE_PLACEHOLDER = "<style>/* the shared stylesheet: see FULL_PAGE in tests/test_report.py */</style>"
+
+
+@pytest.fixture
+def golden_html(golden: Callable[[str, str], None]) -> Callable[[str, str], None]:
+    """Compare HTML with a golden file in which a placeholder stands for the shared stylesheet.
+
+    The HTML must carry the stylesheet exactly once. A change of the stylesheet then touches one golden file only,
+    the full report page tests/test_report.py compares with ``golden``.
+    """
+
+    def check(name: str, html_text: str) -> None:
+        assert html_text.count(SHARED_STYLE) == 1, f"{name}: the shared stylesheet is not there exactly once"
+        golden(name, html_text.replace(SHARED_STYLE, STYLE_PLACEHOLDER))
 
     return check

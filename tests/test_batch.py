@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,54 @@ class InlineExecutor(Executor):
         self.submitted += 1
         future: Future[Any] = Future()
         future.set_result(fn(*args, **kwargs))
+        return future
+
+
+class _DeferredFuture(Future[Any]):
+    """A future whose task runs only when its result is first asked for."""
+
+    def __init__(self, task: Callable[[], Any]) -> None:
+        super().__init__()
+        self._task = task
+
+    def result(self, timeout: float | None = None) -> Any:
+        if self.set_running_or_notify_cancel():  # False once cancelled: a cancelled task never runs
+            self.set_result(self._task())
+        return super().result(timeout)
+
+
+class DeferredExecutor(Executor):
+    """Keeps each submitted task pending until its result is asked for, and records the futures it made."""
+
+    def __init__(self) -> None:
+        self.futures: list[Future[Any]] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = _DeferredFuture(lambda: fn(*args, **kwargs))
+        self.futures.append(future)
+        return future
+
+
+class GatedThreadPool(ThreadPoolExecutor):
+    """One worker thread; every task after the first waits for ``release``. Records futures and counts tasks run."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.release = threading.Event()
+        self.futures: list[Future[Any]] = []
+        self.ran = 0
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        gated = bool(self.futures)
+
+        def task() -> Any:
+            if gated:
+                self.release.wait(timeout=30)
+            self.ran += 1
+            return fn(*args, **kwargs)
+
+        future = super().submit(task)
+        self.futures.append(future)
         return future
 
 
@@ -152,13 +201,35 @@ def test_empty_input_gives_no_reports() -> None:
     assert list(openness.score_many(iter([]), "osaid-1.0", executor=InlineExecutor())) == []
 
 
-def test_closing_early_cancels_pending_chunks() -> None:
-    """Stopping the iteration cancels the chunks not yet started."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
+@pytest.mark.parametrize("stop", ["close", "error"])
+def test_stopping_early_cancels_pending_chunks(stop: str) -> None:
+    """Closing the generator, or an item's error, cancels every chunk submitted but not yet started."""
+    items = _dicts() * 3
+    if stop == "error":
+        items[1] = {"format": 1, "model": {"id": "x"}}
+    executor = DeferredExecutor()
+    reports = openness.score_many(items, "osaid-1.0", executor=executor, chunk_size=1, max_pending=5)
+    next(reports)
+    if stop == "close":
+        reports.close()  # type: ignore[attr-defined]
+    else:
+        with pytest.raises(openness.DescriptorError):
+            next(reports)
+    started = 1 if stop == "close" else 2  # the chunks whose reports were asked for
+    assert len(executor.futures) == 5 + started - 1
+    assert [future.cancelled() for future in executor.futures] == [False] * started + [True] * 4
+
+
+def test_closing_early_cancels_queued_chunks_of_a_thread_pool() -> None:
+    """With a real pool, closing the generator cancels the queued chunks: at most the one running is scored."""
+    with GatedThreadPool() as pool:
         reports = openness.score_many(_dicts() * 20, "osaid-1.0", executor=pool, chunk_size=1, max_pending=50)
         next(reports)
         reports.close()  # type: ignore[attr-defined]
-    # The pool shut down cleanly; nothing to assert beyond not hanging and not raising.
+        pool.release.set()
+    assert len(pool.futures) == 50
+    assert all(future.cancelled() for future in pool.futures[2:])
+    assert pool.ran <= 2  # the first chunk, and the second if the worker took it before the close
 
 
 @pytest.mark.parametrize("rubric", RUBRIC_IDS)

@@ -61,19 +61,23 @@ def _parse(markup: str) -> _Tags:
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_display_renderings_match_golden_files(model: str, golden: Callable[[str, str], None]) -> None:
+def test_display_renderings_match_golden_files(
+    model: str, golden: Callable[[str, str], None], golden_html: Callable[[str, str], None]
+) -> None:
     """Descriptor HTML/Markdown, the report chart and the rubric Markdown match their golden files."""
     descriptor = _input(model)
-    golden(f"{model}.descriptor.html", descriptor._repr_html_() + "\n")
+    golden_html(f"{model}.descriptor.html", descriptor._repr_html_() + "\n")
     golden(f"{model}.descriptor.md", descriptor._repr_markdown_())
     golden(f"{model}.osaid-1.0.svg", openness.score(descriptor, "osaid-1.0").plot().to_svg() + "\n")
 
 
 @pytest.mark.parametrize("rubric", ["openness-default", "osaid-1.0"])
-def test_rubric_markdown_matches_golden_file(rubric: str, golden: Callable[[str, str], None]) -> None:
+def test_rubric_markdown_matches_golden_file(
+    rubric: str, golden: Callable[[str, str], None], golden_html: Callable[[str, str], None]
+) -> None:
     """The Markdown and HTML renderings of two built-in rubrics match their golden files."""
     golden(f"rubric.{rubric}.md", openness.load_rubric(rubric)._repr_markdown_())
-    golden(f"rubric.{rubric}.html", openness.load_rubric(rubric)._repr_html_() + "\n")
+    golden_html(f"rubric.{rubric}.html", openness.load_rubric(rubric)._repr_html_() + "\n")
 
 
 @pytest.mark.parametrize("rubric", openness.list_rubrics())
@@ -89,12 +93,14 @@ def test_every_rubric_renders_every_criterion(rubric: str) -> None:
         assert f"<br><code>{verdict.id}</code></td>" in html_text
 
 
-def test_comparison_renderings_match_golden_files(golden: Callable[[str, str], None]) -> None:
+def test_comparison_renderings_match_golden_files(
+    golden: Callable[[str, str], None], golden_html: Callable[[str, str], None]
+) -> None:
     """A comparison renders one table (text, Markdown, HTML) and one grid chart, matching the golden files."""
     comparison = openness.compare([_input(m) for m in MODELS], "osaid-1.0")
     golden("comparison.osaid-1.0.txt", comparison.to_text())
     golden("comparison.osaid-1.0.md", comparison.to_markdown())
-    golden("comparison.osaid-1.0.html", comparison.to_html() + "\n")
+    golden_html("comparison.osaid-1.0.html", comparison.to_html() + "\n")
     golden("comparison.osaid-1.0.svg", comparison.plot().to_svg() + "\n")
 
 

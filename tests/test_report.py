@@ -12,24 +12,68 @@ import attrs
 import pytest
 
 import openness
+from openness._model.markup import grade_level
 from openness._scoring import texts as _explanations
 
 INPUTS = Path(__file__).resolve().parent / "golden" / "inputs"
+#: (model, rubric) pairs with golden text, Markdown, JSON and HTML: each rubric once or more, and between them every
+#: branch of the renderers (test_golden_cases_cover_every_rendering_path checks that the inputs still give them).
 CASES = [
-    (name, rubric)
-    for name in ("example-gated", "example-open", "example-unknown")
-    for rubric in openness.list_rubrics()
+    ("example-gated", "osaid-1.0"),  # one verdict, not met; unsure and unknown facts; sources with notes; the full page
+    ("example-open", "openness-default"),  # every verdict met, nothing to raise
+    ("example-unknown", "openness-default"),  # a warning, no model sources, markup characters in the model's name
+    ("example-gated", "mof-1.0"),  # tiered verdicts, many things to change, criteria worth no points
+    ("example-open", "mot-1.0"),  # a verdict in progress, neither met nor at 0%
+    ("example-unknown", "osai-2023"),  # no verdicts; assessments unknown, evidence without sources
+    ("example-gated", "osai-index"),  # no verdicts; evidence with sources
 ]
+#: The case whose HTML golden file is the whole page, stylesheet included; the others have a placeholder for it.
+FULL_PAGE = ("example-gated", "osaid-1.0")
+
+
+def _report(model: str, rubric: str) -> openness.Report:
+    return openness.score(openness.load_descriptor(INPUTS / f"{model}.toml", source=f"{model}.toml"), rubric)
 
 
 @pytest.mark.parametrize(("model", "rubric"), CASES)
-def test_rendered_reports_match_golden_files(model: str, rubric: str, golden: Callable[[str, str], None]) -> None:
-    """Text, Markdown, HTML and JSON renderings of reports match the golden files beside their inputs."""
-    report = openness.score(openness.load_descriptor(INPUTS / f"{model}.toml", source=f"{model}.toml"), rubric)
+def test_rendered_reports_match_golden_files(
+    model: str, rubric: str, golden: Callable[[str, str], None], golden_html: Callable[[str, str], None]
+) -> None:
+    """Text, Markdown, JSON and HTML renderings of reports match their golden files (one HTML page in full)."""
+    report = _report(model, rubric)
     golden(f"{model}.{rubric}.txt", report.to_text())
     golden(f"{model}.{rubric}.md", report.to_markdown())
-    golden(f"{model}.{rubric}.html", report.to_html())
     golden(f"{model}.{rubric}.json", report.to_json() + "\n")
+    (golden if (model, rubric) == FULL_PAGE else golden_html)(f"{model}.{rubric}.html", report.to_html())
+
+
+def test_golden_cases_cover_every_rendering_path() -> None:
+    """Between them the golden cases render each built-in rubric and each branch the report renderers take."""
+    reports = [_report(model, rubric) for model, rubric in CASES]
+    verdicts = [v for r in reports for v in r.verdicts]
+    results = [x for r in reports for x in r.results]
+    evidence = [e for x in results for e in x.evidence]
+    assert {r.rubric["id"] for r in reports} == set(openness.list_rubrics())
+    assert FULL_PAGE in CASES
+    paths = {
+        "verdict met": any(v.met for v in verdicts),
+        "verdict at 0%": any(v.progress == 0 for v in verdicts),
+        "verdict in progress": any(0 < v.progress < 1 and not v.met for v in verdicts),
+        "things to change": any(v.missing for v in verdicts),
+        "no verdicts": any(not r.verdicts for r in reports),
+        "to raise": any(x.to_raise for x in results),
+        "nothing to raise": any(not x.to_raise for x in results),
+        "unknown facts": any(x.unknown for x in results),
+        "unsure facts": any(x.unsure for x in results),
+        "warnings": any(r.warnings for r in reports),
+        "model sources": any(r.model.get("sources") for r in reports),
+        "no model sources": any(not r.model.get("sources") for r in reports),
+        "evidence with a source": any(e.sources for e in evidence),
+        "evidence with a source note": any(e.sources and e.source_note for e in evidence),
+        "evidence without a source": any(not e.sources for e in evidence),
+    }
+    assert [path for path, covered in paths.items() if not covered] == []
+    assert {grade_level(x) for x in results} == {"best", "middle", "worst", "none"}
 
 
 def test_to_dict_layout_and_json() -> None:
