@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError, did_you_mean
+from openness._model.views import descriptor_html, descriptor_markdown
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_tree
 from openness._reading.resources import catalogue_dir
@@ -163,13 +164,9 @@ class Descriptor:
         return f"<Descriptor {self.model.id!r}: {counted(len(self.components), 'component')}>"
 
     def _repr_html_(self) -> str:
-        from openness._model.views import descriptor_html  # noqa: PLC0415
-
         return descriptor_html(self)
 
     def _repr_markdown_(self) -> str:
-        from openness._model.views import descriptor_markdown  # noqa: PLC0415
-
         return descriptor_markdown(self)
 
 

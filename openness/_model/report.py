@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from openness._errors import UnknownIdError
+from openness._model.chart import Chart, report_svg
 from openness._model.json_text import Written, json_text, written
-
-if TYPE_CHECKING:
-    from openness._model.chart import Chart
+from openness._model.views import report_html, report_markdown, report_page, report_text
 
 __all__ = ["REPORT_FORMAT", "CriterionResult", "Evidence", "Report", "VerdictResult"]
 
@@ -272,20 +271,14 @@ class Report:
 
     def to_text(self) -> str:
         """A plain-text rendering for terminals (control characters from inputs are removed)."""
-        from openness._model.views import report_text  # noqa: PLC0415
-
         return report_text(self)
 
     def to_markdown(self) -> str:
         """A Markdown rendering (inputs escaped)."""
-        from openness._model.views import report_markdown  # noqa: PLC0415
-
         return report_markdown(self)
 
     def to_html(self) -> str:
         """A self-contained HTML page (no scripts, no external assets; inputs escaped)."""
-        from openness._model.views import report_page  # noqa: PLC0415
-
         return report_page(self)
 
     def plot(self) -> Chart:
@@ -294,13 +287,9 @@ class Report:
         Needs no plotting library: the chart displays itself in notebooks, and ``.to_svg()``
         gives its text to save or embed.
         """
-        from openness._model.chart import Chart, report_svg  # noqa: PLC0415
-
         return Chart(report_svg(self))
 
     def _repr_html_(self) -> str:
-        from openness._model.views import report_html  # noqa: PLC0415
-
         return report_html(self)
 
     def _repr_markdown_(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from openness._model.chart import report_svg
 from openness._model.markup import STYLE, grade_level, h, md, md_code, md_code_span, percent, title_line
 from openness._words import clean
 
@@ -100,8 +101,6 @@ def _link(url: str) -> str:
 
 def report_html(report: Report) -> str:
     """An HTML fragment (a table per section and a bar chart of the criteria), as shown in notebooks."""
-    from openness._model.chart import report_svg  # noqa: PLC0415 - the chart module builds on this one
-
     parts = [
         f'<div class="openness-report"><style>{STYLE}</style>',
         f"<h3>{h(title_line(report))}</h3>",
