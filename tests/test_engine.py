@@ -81,7 +81,11 @@ def test_missing_component_is_unknown_not_an_error() -> None:
     result = report.result("weights")
     assert result.grade == "closed"
     assert result.unknown == ("components.weights",)
-    assert result.reason == "closed: Final model weights: not stated in the descriptor."
+    assert result.reason == (
+        "closed as stated, open at best (not stated: components.weights): "
+        "Final model weights: not stated in the descriptor."
+    )
+    assert (result.best_grade, result.determined) == ("open", False)
 
 
 def test_unknown_licence_is_a_result_with_a_warning() -> None:
@@ -122,7 +126,9 @@ def test_points_score_and_cumulative_verdicts() -> None:
         "under an OSD-conformant licence",
     )
     assert (scored.met, scored.progress) == (False, 0.0)
-    assert scored.missing == ("the score must reach 0.5 (now 0.167)",)
+    assert scored.missing == ("the score must reach 0.5 (now 0.167 as stated, 0.833 at best)",)
+    assert (base.status, top.status, scored.status) == ("met", "not-met", "undetermined")
+    assert report.best_score == pytest.approx(5 / 6)
 
 
 def test_scoring_is_pure() -> None:

@@ -81,9 +81,11 @@ def test_to_dict_layout_and_json() -> None:
     report = openness.score(openness.catalogue.load("olmo-7b"), "osaid-1.0")
     data = report.to_dict()
     assert list(data)[:4] == ["format", "openness", "rubric", "model"]
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert data["openness"] == openness.__version__
-    assert data["score"] == report.score
+    assert (data["score"], data["best_score"]) == (report.score, report.best_score)
+    assert {"best_grade", "determined"} <= set(data["results"][0])
+    assert {"status", "unknown"} <= set(data["verdicts"][0])
     assert {"criterion", "grade", "points", "reason", "evidence"} <= set(data["results"][0])
     assert {"id", "title", "met", "progress"} <= set(data["verdicts"][0])
     assert json.loads(report.to_json()) == data
@@ -164,6 +166,7 @@ def test_a_scored_report_equals_the_same_report_built_from_its_parts() -> None:
         verdicts=report.verdicts,
         results=report.results,
         warnings=report.warnings,
+        best_score=report.best_score,
     )
     assert built == report
     assert built.met == report.met == tuple(v.id for v in report.verdicts if v.met)

@@ -14,8 +14,8 @@ from openness._model.views import report_html, report_markdown, report_page, rep
 
 __all__ = ["REPORT_FORMAT", "CriterionResult", "Evidence", "Report", "VerdictResult"]
 
-#: Version of the report's dict/JSON layout.
-REPORT_FORMAT = 1
+#: Version of the report's dict/JSON layout (2: ``best_score``, ``best_grade``, ``determined``, ``status``).
+REPORT_FORMAT = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -63,12 +63,18 @@ class CriterionResult:
     unknown: tuple[str, ...] = ()
     unsure: bool = False
     applies: bool = True
+    #: The best grade some completion of the unknown facts could reach (``grade`` when none could raise it).
+    best_grade: str = attrs.field(default=attrs.Factory(lambda self: self.grade, takes_self=True))
+    #: Whether the stated facts settle the grade: no completion of the unknown facts changes it.
+    determined: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, keys sorted (as in a report's JSON)."""
         return {
             "applies": self.applies,
+            "best_grade": self.best_grade,
             "criterion": self.criterion,
+            "determined": self.determined,
             "evidence": [evidence.to_dict() for evidence in self.evidence],
             "grade": self.grade,
             "group": self.group,
@@ -83,15 +89,24 @@ class CriterionResult:
         }
 
 
+#: A verdict's status: established, refuted by the stated facts, or left open by facts not stated.
+STATUSES = ("met", "not-met", "undetermined")
+
+
 @attrs.frozen(kw_only=True)
 class VerdictResult:
-    """Whether a verdict is met, how far along the model is, and what is missing."""
+    """Whether a verdict is met, how far along the model is, and what is missing or not known."""
 
     id: str
     title: str
+    #: True only when the stated facts establish the verdict (``status == "met"``).
     met: bool
     progress: float
     missing: tuple[str, ...] = ()
+    #: ``"met"``, ``"not-met"`` (the stated facts rule it out) or ``"undetermined"`` (facts not stated decide it).
+    status: str = attrs.field(default=attrs.Factory(lambda self: "met" if self.met else "not-met", takes_self=True))
+    #: The facts not stated that leave an undetermined verdict open (paths such as ``components.weights.access``).
+    unknown: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, keys sorted (as in a report's JSON)."""
@@ -100,7 +115,9 @@ class VerdictResult:
             "met": self.met,
             "missing": list(self.missing),
             "progress": self.progress,
+            "status": self.status,
             "title": self.title,
+            "unknown": list(self.unknown),
         }
 
 
@@ -149,7 +166,13 @@ class _OnFirstRead:
 class Report:
     """How open one model is under one rubric, criterion by criterion.
 
-    ``score`` is ``points / max_points`` in [0, 1]. Render with :meth:`to_text`,
+    ``score`` is ``points / max_points`` in [0, 1]: what the stated facts establish, the lowest score
+    any completion of the facts not stated gives; ``best_score`` is the highest. (Where whether a
+    criterion applies is itself not stated, ``points`` and ``max_points`` count it as applying, and
+    ``score`` is the lower of that ratio and the score without it.) A fact nobody stated
+    is unknown, not closed: each result says the grade the stated facts establish (``grade``), the
+    best a completion could reach (``best_grade``) and whether the two agree (``determined``); each
+    verdict's ``status`` is ``met``, ``not-met`` or ``undetermined``. Render with :meth:`to_text`,
     :meth:`to_markdown`, :meth:`to_html` or :meth:`to_json`; :meth:`plot` draws the criteria.
     In a notebook a report displays as HTML tables with a bar chart.
 
@@ -159,7 +182,7 @@ class Report:
     same inputs, so a batch that only needs scores does not pay for them.
     """
 
-    #: ``points / max_points``, in [0, 1] (0 when nothing can score).
+    #: ``points / max_points``, in [0, 1] (0 when nothing can score): the lowest score the facts allow.
     score: float
     #: Points reached, summed over the criteria that apply.
     points: float
@@ -168,6 +191,8 @@ class Report:
     #: The ids of the verdicts met, in rubric order (known without writing any explanation).
     met: tuple[str, ...]
     _explained: _OnFirstRead
+    #: The highest score some completion of the facts not stated could give (``score`` is the lowest).
+    best_score: float
 
     def __init__(
         self,
@@ -180,22 +205,47 @@ class Report:
         verdicts: tuple[VerdictResult, ...],
         results: tuple[CriterionResult, ...],
         warnings: tuple[str, ...] = (),
+        best_score: float | None = None,
     ) -> None:
         """A report from all its parts (scoring builds reports with :meth:`scored`)."""
         parts = Explained(rubric=rubric, model=model, verdicts=verdicts, results=results, warnings=warnings)
         met = tuple(verdict.id for verdict in verdicts if verdict.met)
         self.__attrs_init__(
-            score=score, points=points, max_points=max_points, met=met, explained=_OnFirstRead(None, parts)
+            score=score,
+            points=points,
+            max_points=max_points,
+            met=met,
+            explained=_OnFirstRead(None, parts),
+            best_score=score if best_score is None else best_score,
         )
 
     @classmethod
     def scored(
-        cls, *, score: float, points: float, max_points: float, met: tuple[str, ...], write: Callable[[], Explained]
+        cls,
+        *,
+        score: float,
+        best_score: float,
+        points: float,
+        max_points: float,
+        met: tuple[str, ...],
+        write: Callable[[], Explained],
     ) -> Report:
         """A report whose explaining parts ``write()`` builds when first read (how the engine makes reports)."""
         report = cls.__new__(cls)
-        report.__attrs_init__(score=score, points=points, max_points=max_points, met=met, explained=_OnFirstRead(write))
+        report.__attrs_init__(
+            score=score,
+            points=points,
+            max_points=max_points,
+            met=met,
+            explained=_OnFirstRead(write),
+            best_score=best_score,
+        )
         return report
+
+    @property
+    def determined(self) -> bool:
+        """Whether the stated facts settle every grade (then ``score == best_score``), read from the results."""
+        return all(result.determined for result in self.results)
 
     @property
     def rubric(self) -> dict[str, str]:
@@ -253,6 +303,7 @@ class Report:
             "openness": __version__,
             "rubric": _sorted(dict(self.rubric)),
             "model": _sorted(dict(self.model)),
+            "best_score": self.best_score,
             "max_points": self.max_points,
             "points": self.points,
             "results": results,

@@ -29,11 +29,18 @@ from openness.limits import Limits, current
 
 __all__ = ["NOT_APPLICABLE", "CompiledCriterion", "Evaluator", "compile_rubric", "score"]
 
-#: Decides the level a criterion reaches: its index; ``len(levels)`` when none is (the rubric's
-#: lowest grade); ``-1`` when the criterion does not apply.
-Grader = Callable[[Facts, Unknowns], int]
+#: What a criterion's checks decide, three-valued: ``(reached, best, maybe_not_applicable)``.
+#: ``reached`` is the level the stated facts establish: its index, ``len(levels)`` when none is (the
+#: rubric's lowest grade), ``-1`` when the criterion does not apply. ``best`` is the best level some
+#: completion of the unknown facts could reach (``reached`` when nothing unknown stands in the way).
+#: ``maybe_not_applicable``: whether the criterion applies is itself unknown.
+Outcome = tuple[int, int, bool]
+#: Decides a criterion's :data:`Outcome`.
+Grader = Callable[[Facts, Unknowns], Outcome]
 #: A grader, or (for a criterion with one conditional level) that level's check: see ``CompiledCriterion``.
 Decider = Callable[[Facts, Unknowns], object]
+#: The outcome of a criterion that does not apply.
+NOT_APPLIES: Outcome = (-1, -1, False)
 
 
 @attrs.frozen
@@ -59,7 +66,7 @@ class CompiledCriterion:
     criterion: Criterion
     levels: tuple[CompiledLevel, ...]
     decide: Decider
-    index_of: Mapping[object, int]
+    index_of: Mapping[object, Outcome]
     points: tuple[float, ...]
     max_points: tuple[float, ...]
     values: tuple[float | None, ...]
@@ -75,8 +82,8 @@ class CompiledCriterion:
     #: What the criterion's texts are written from, for a descriptor and an outcome (a cache key).
     texts_key: TextsKey = attrs.field(default=None, eq=False, repr=False)
 
-    def grade(self, facts: Facts, unknown: Unknowns) -> int:
-        """The level reached (see :data:`Grader`), adding the facts found unknown to ``unknown``."""
+    def grade(self, facts: Facts, unknown: Unknowns) -> Outcome:
+        """The outcome (see :data:`Outcome`), adding the facts found unknown to ``unknown``."""
         return self.index_of[self.decide(facts, unknown)]
 
 
@@ -94,17 +101,28 @@ class _VerdictPlan:
 
 
 class Graded(NamedTuple):
-    """What scoring decides: the numbers of a report, and the level each criterion reached."""
+    """What scoring decides: the numbers of a report, the level each criterion reached, the range unknowns leave."""
 
+    #: The lowest score any completion of the unknown facts gives (the score the stated facts establish).
     score: float
     points: float
     max_points: float
-    #: Per criterion, the outcome (see :data:`Grader`).
+    #: Per criterion, the level the stated facts establish (see :data:`Outcome`).
     reached: tuple[int, ...]
-    #: Per verdict (rubric order): met, and progress in [0, 1].
+    #: Per verdict (rubric order): met (established), and progress in [0, 1].
     outcomes: tuple[tuple[bool, float], ...]
     #: The ids of the verdicts met.
     met: tuple[str, ...]
+    #: Per criterion, the best level a completion of the unknown facts could reach.
+    best: tuple[int, ...]
+    #: Per criterion, whether it may not apply (its ``applies-when`` reads a fact not stated).
+    maybe_not_applicable: tuple[bool, ...]
+    #: The highest score any completion of the unknown facts could give.
+    best_score: float
+    #: Per verdict (rubric order): ``"met"``, ``"not-met"`` or ``"undetermined"``.
+    statuses: tuple[str, ...]
+    #: Per verdict (rubric order), per requirement (inherited first): whether it holds, three-valued.
+    holds: tuple[tuple[bool | None, ...], ...]
 
 
 #: How many distinct outcome patterns an evaluator remembers the grading of.
@@ -132,7 +150,7 @@ class Evaluator:
     _deciders: tuple[Decider, ...] = attrs.field(init=False)
     #: The ``unless`` checks, in one order: plans name them by position.
     unless_checks: tuple[Check, ...] = attrs.field(init=False)
-    _index_maps: tuple[Mapping[object, int], ...] = attrs.field(init=False)
+    _index_maps: tuple[Mapping[object, Outcome], ...] = attrs.field(init=False)
     _point_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
     _max_rows: tuple[tuple[float, ...], ...] = attrs.field(init=False)
     _memo: dict[tuple[object, ...], Graded] = attrs.field(init=False, factory=dict, eq=False, repr=False)
@@ -152,7 +170,7 @@ class Evaluator:
         return tuple(self.unless.values())
 
     @_index_maps.default
-    def _all_index_maps(self) -> tuple[Mapping[object, int], ...]:
+    def _all_index_maps(self) -> tuple[Mapping[object, Outcome], ...]:
         return tuple(c.index_of for c in self.criteria)
 
     @_point_rows.default
@@ -168,13 +186,14 @@ class Evaluator:
         facts = Facts(descriptor)
         ignored: Unknowns = {}  # which facts were unknown is for the explanation
         answers = [decide(facts, ignored) for decide in self._deciders]
-        answers.extend([check(facts, ignored) is True for check in self.unless_checks])
+        answers.extend([check(facts, ignored) for check in self.unless_checks])
         key = tuple(answers)
         graded = self._memo.get(key)
         if graded is None:
             graded = self.grade(key)
         return Report.scored(
             score=graded.score,
+            best_score=graded.best_score,
             points=graded.points,
             max_points=graded.max_points,
             met=graded.met,
@@ -184,17 +203,81 @@ class Evaluator:
     def grade(self, answers: tuple[object, ...]) -> Graded:
         """Points, score and verdicts from the checks' answers (criteria first, then ``unless`` checks)."""
         size = len(self.criteria)
-        reached = tuple(map(operator.getitem, self._index_maps, answers[:size]))
-        points = sum(map(operator.getitem, self._point_rows, reached))
-        max_points = sum(map(operator.getitem, self._max_rows, reached))
-        score = min(1.0, max(0.0, points / max_points)) if max_points else 0.0
-        outcomes = self._outcomes(reached, answers[size:], score)
-        met = tuple(verdict.id for verdict, (ok, _) in zip(self.rubric.verdicts, outcomes, strict=True) if ok)
-        graded = Graded(score, points, max_points, reached, outcomes, met)
+        outcomes_of = tuple(map(operator.getitem, self._index_maps, answers[:size]))
+        reached = tuple(outcome[0] for outcome in outcomes_of)
+        best = tuple(outcome[1] for outcome in outcomes_of)
+        maybe = tuple(outcome[2] for outcome in outcomes_of)
+        points, max_points, score, best_score = self._score_range(reached, best, maybe)
+        unless = answers[size:]
+        outcomes = self._outcomes(reached, tuple(answer is True for answer in unless), score)
+        holds = self._holds(reached, best, maybe, unless, (score, best_score))
+        statuses = tuple(_status(verdict_holds) for verdict_holds in holds)
+        met = tuple(verdict.id for verdict, status in zip(self.rubric.verdicts, statuses, strict=True) if status == MET)
+        graded = Graded(score, points, max_points, reached, outcomes, met, best, maybe, best_score, statuses, holds)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[answers] = graded
         return graded
+
+    def _score_range(
+        self, reached: tuple[int, ...], best: tuple[int, ...], maybe: tuple[bool, ...]
+    ) -> tuple[float, float, float, float]:
+        """Points and max points as stated, and the lowest and highest score over the completions of the unknowns.
+
+        As stated, every criterion that may apply counts, at the level the stated facts establish:
+        then ``points / max_points`` is the lowest score unless whether a criterion applies is
+        itself unknown. Such a criterion counts, in each bound, unless leaving it out moves the
+        score that way: they are tried in order of their own ratio, so the extreme is a prefix.
+        """
+        low = high = most = 0.0
+        doubtful: list[tuple[float, float, float]] = []
+        for point_row, max_row, at, top, may in zip(
+            self._point_rows, self._max_rows, reached, best, maybe, strict=True
+        ):
+            if may:
+                doubtful.append((point_row[at], point_row[top], max_row[at]))
+            else:
+                low, high, most = low + point_row[at], high + point_row[top], most + max_row[at]
+        if not doubtful:
+            return low, most, _ratio(low, most), _ratio(high, most)
+        points = low + sum(lo for lo, _, _ in doubtful)
+        max_points = most + sum(m for _, _, m in doubtful)
+        lowest = _extreme(low, most, [(lo, m) for lo, _, m in doubtful], lowest=True)
+        highest = _extreme(high, most, [(hi, m) for _, hi, m in doubtful], lowest=False)
+        return points, max_points, lowest, highest
+
+    def _holds(
+        self,
+        reached: tuple[int, ...],
+        best: tuple[int, ...],
+        maybe: tuple[bool, ...],
+        unless: tuple[object, ...],
+        scores: tuple[float, float],
+    ) -> tuple[tuple[bool | None, ...], ...]:
+        """Per verdict, whether each of its requirements (inherited first) holds: true, false or unknown."""
+        done: dict[int, tuple[bool | None, ...]] = {}
+        for plan in self.plans:
+            found = list(done[plan.builds_on]) if plan.builds_on is not None else []
+            for skip, criteria, rows in plan.requirements:
+                skipped = unless[skip] if skip is not None else False
+                if skipped is True:
+                    continue
+                for criterion, row in zip(criteria, rows, strict=True):
+                    now = row[reached[criterion]]
+                    if now is None:  # does not apply
+                        continue
+                    at_best = row[best[criterion]]
+                    holds: bool | None = True if now else (False if at_best is False else None)
+                    if holds is False and maybe[criterion]:
+                        holds = None  # if it does not apply, it does not count
+                    if holds is not True and skipped is None:
+                        holds = None  # the requirement may be waived
+                    found.append(holds)
+            if plan.min_score is not None:
+                score, best_score = scores
+                found.append(True if score >= plan.min_score else (False if best_score < plan.min_score else None))
+            done[plan.index] = tuple(found)
+        return tuple(done[index] for index in range(len(self.rubric.verdicts)))
 
     def _outcomes(
         self, reached: tuple[int, ...], skipped: tuple[object, ...], score: float
@@ -223,6 +306,31 @@ class Evaluator:
                 progress = 0.0
             outcomes.append((ok == total, progress))
         return tuple(outcomes)
+
+
+#: The statuses of a verdict.
+MET, NOT_MET, UNDETERMINED = "met", "not-met", "undetermined"
+
+
+def _status(holds: tuple[bool | None, ...]) -> str:
+    """``not-met`` if a requirement fails, ``met`` if every one holds, else ``undetermined``."""
+    if False in holds:
+        return NOT_MET
+    return MET if None not in holds else UNDETERMINED
+
+
+def _ratio(points: float, max_points: float) -> float:
+    return min(1.0, max(0.0, points / max_points)) if max_points else 0.0
+
+
+def _extreme(points: float, max_points: float, doubtful: list[tuple[float, float]], *, lowest: bool) -> float:
+    """The lowest (or highest) score counting any subset of the ``doubtful`` criteria's (points, max points)."""
+    ordered = sorted(doubtful, key=lambda pair: pair[0] / pair[1] if pair[1] else 0.0, reverse=not lowest)
+    scores = [_ratio(points, max_points)]
+    for extra, most in ordered:
+        points, max_points = points + extra, max_points + most
+        scores.append(_ratio(points, max_points))
+    return min(scores) if lowest else max(scores)
 
 
 _COMPILED: OrderedDict[int, tuple[Rubric, Evaluator]] = OrderedDict()
@@ -359,26 +467,42 @@ def _facts_read(criterion: Criterion) -> tuple[tuple[str, ...], tuple[tuple[str,
 
 
 def _decider(levels: tuple[Check | None, ...], applies: Check | None) -> dict[str, Any]:
-    """``decide`` and ``index_of`` for a criterion (see :class:`CompiledCriterion`)."""
+    """``decide`` and ``index_of`` for a criterion (see :class:`CompiledCriterion`).
+
+    Levels are tried best first. The first whose condition holds is the level reached; a level
+    whose condition is unknown before it could be reached by some completion of the unknown facts.
+    """
     unreached = len(levels)
     if applies is None and unreached == 1 and levels[0] is not None:  # one condition, else the lowest grade
-        return {"decide": levels[0], "index_of": {True: 0, False: 1, None: 1}}
+        return {"decide": levels[0], "index_of": {True: (0, 0, False), False: (1, 1, False), None: (1, 0, False)}}
 
-    def first_reached(facts: Facts, unknown: Unknowns) -> int:
+    def first_reached(facts: Facts, unknown: Unknowns) -> Outcome:
+        best = None
         for index, check in enumerate(levels):
-            if check is None or check(facts, unknown) is True:
-                return index
-        return unreached
+            value = True if check is None else check(facts, unknown)
+            if value is True:
+                return (index, index if best is None else best, False)
+            if value is None and best is None:
+                best = index
+        return (unreached, unreached if best is None else best, False)
 
     decide: Grader = first_reached
     if applies is not None:
 
-        def decide(facts: Facts, unknown: Unknowns) -> int:
-            if applies(facts, unknown) is False:
-                return -1
-            return first_reached(facts, unknown)
+        def decide(facts: Facts, unknown: Unknowns) -> Outcome:
+            applying = applies(facts, unknown)
+            if applying is False:
+                return NOT_APPLIES
+            reached, best, _ = first_reached(facts, unknown)
+            return (reached, best, applying is None)
 
-    return {"decide": decide, "index_of": {index: index for index in range(-1, unreached + 1)}}
+    outcomes = [NOT_APPLIES] + [
+        (reached, best, maybe)
+        for reached in range(unreached + 1)
+        for best in range(reached + 1)
+        for maybe in (False, True)
+    ]
+    return {"decide": decide, "index_of": {outcome: outcome for outcome in outcomes}}
 
 
 def _lists_read(criterion: Criterion, rubric: Rubric) -> tuple[tuple[str, str, Callable[[str, Reading], bool]], ...]:

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import attrs
+
 from openness._lang.checks import Facts
 from openness._model.conditions import describe
 from openness._model.descriptor import Component, Descriptor
@@ -21,7 +23,7 @@ from openness.licences import Reading
 from openness.limits import Limits, current, limited
 
 if TYPE_CHECKING:
-    from openness._scoring.engine import CompiledCriterion, Evaluator, Graded
+    from openness._scoring.engine import CompiledCriterion, Evaluator, Graded, Outcome
 
 __all__ = ["NOT_APPLICABLE", "explain", "verdict_requirements"]
 
@@ -44,11 +46,12 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
         written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
     descriptor = facts.descriptor
     results = []
-    for compiled, index, texts in zip(evaluator.criteria, graded.reached, written, strict=True):
-        key = compiled.texts_key(descriptor, index)
+    outcomes = zip(graded.reached, graded.best, graded.maybe_not_applicable, strict=True)
+    for compiled, outcome, texts in zip(evaluator.criteria, outcomes, written, strict=True):
+        key = compiled.texts_key(descriptor, outcome)
         result = texts.get(key)
         if result is None:  # written once per distinct set of the facts it reads (many models share them)
-            result = _criterion(evaluator, compiled, facts, index)
+            result = _criterion(evaluator, compiled, facts, outcome)
             if len(texts) >= _WRITTEN_SIZE:
                 texts.clear()
             texts[key] = result
@@ -120,28 +123,59 @@ _WRITTEN_SIZE = 1024
 
 
 def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[VerdictResult, ...]:
-    """The verdicts' results: written once per grading (``graded`` stands for one pattern of check answers)."""
+    """The verdicts' results: their texts written once per grading (one pattern of check answers).
+
+    Which facts not stated leave a verdict open depends on the descriptor, not only on the grading,
+    so those are found for each report whose verdicts are undetermined.
+    """
     hit = evaluator.verdicts_written.get(id(graded))
     if hit is not None and hit[0] is graded:  # the entry keeps ``graded`` alive, so its id stays its own
-        return hit[1]  # type: ignore[return-value]
-    requirements = verdict_requirements(evaluator, graded.reached, facts, graded.score)
-    verdicts = tuple(
-        VerdictResult(
-            id=verdict.id,
-            title=verdict.title,
-            met=met,
-            progress=progress,
-            missing=tuple(dict.fromkeys(text for ok, text in requirements[verdict.id] if not ok)),
+        verdicts: tuple[VerdictResult, ...] = hit[1]  # type: ignore[assignment]
+    else:
+        requirements = verdict_requirements(evaluator, graded, facts)
+        verdicts = tuple(
+            VerdictResult(
+                id=verdict.id,
+                title=verdict.title,
+                met=status == "met",
+                progress=progress,
+                missing=tuple(dict.fromkeys(text for holds, text, _ in requirements[verdict.id] if holds is not True)),
+                status=status,
+            )
+            for verdict, (_, progress), status in zip(
+                evaluator.rubric.verdicts, graded.outcomes, graded.statuses, strict=True
+            )
         )
-        for verdict, (met, progress) in zip(evaluator.rubric.verdicts, graded.outcomes, strict=True)
+        if len(evaluator.verdicts_written) >= _WRITTEN_SIZE:
+            evaluator.verdicts_written.clear()
+        evaluator.verdicts_written[id(graded)] = (graded, verdicts)
+    if "undetermined" not in graded.statuses:
+        return verdicts
+    requirements = verdict_requirements(evaluator, graded, facts)
+    return tuple(
+        attrs.evolve(result, unknown=_open_facts(evaluator, facts, requirements[result.id]))
+        if result.status == "undetermined"
+        else result
+        for result in verdicts
     )
-    if len(evaluator.verdicts_written) >= _WRITTEN_SIZE:
-        evaluator.verdicts_written.clear()
-    evaluator.verdicts_written[id(graded)] = (graded, verdicts)
-    return verdicts
 
 
-TextsKey = Callable[[Descriptor, int], object]
+def _open_facts(
+    evaluator: Evaluator, facts: Facts, requirements: tuple[tuple[bool | None, str, tuple[int, ...]], ...]
+) -> tuple[str, ...]:
+    """The facts not stated that the open requirements read (each once, in order)."""
+    unknown: dict[str, None] = {}
+    for holds, _, criteria in requirements:
+        if holds is None:
+            for criterion in criteria:
+                evaluator.criteria[criterion].grade(facts, unknown)
+    for check in evaluator.unless_checks:  # a requirement an unknown ``unless`` may waive
+        if check(facts, {}) is None:
+            check(facts, unknown)
+    return tuple(unknown)
+
+
+TextsKey = Callable[[Descriptor, "Outcome"], object]
 
 
 def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) -> TextsKey:
@@ -155,7 +189,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
     if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
         (name,) = components_read
 
-        def one_component(descriptor: Descriptor, index: int) -> object:
+        def one_component(descriptor: Descriptor, index: Outcome) -> object:
             component = descriptor.components.get(name)
             if component is None:
                 return index
@@ -172,7 +206,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
 
         return one_component
 
-    def any_facts(descriptor: Descriptor, index: int) -> object:
+    def any_facts(descriptor: Descriptor, index: Outcome) -> object:
         stated = descriptor.components.get
         model = descriptor.model
         return (
@@ -195,23 +229,26 @@ def _component_facts(component: Component | None) -> tuple[object, ...] | None:
     return (component.access, component.licence, component.coverage, component.sources, component.unsure)
 
 
-def _criterion(evaluator: Evaluator, compiled: CompiledCriterion, facts: Facts, index: int) -> CriterionResult:
+def _criterion(evaluator: Evaluator, compiled: CompiledCriterion, facts: Facts, outcome: Outcome) -> CriterionResult:
     criterion = compiled.criterion
+    index, best, maybe_not_applicable = outcome
     if index == -1:
         return _not_applicable(compiled, facts)
     levels = compiled.levels
+    grade, best_grade = compiled.grades[index], compiled.grades[best]
     if index == len(levels):  # no level reached: the rubric's lowest grade
-        grade = evaluator.lowest_grade
         better = levels[-1] if levels[-1].grade != grade else None
     else:
-        grade = levels[index].grade
         better = levels[index - 1] if index > 0 else None
     unknown: dict[str, None] = {}
-    if index > 0:  # the facts that kept the better levels out of reach
+    if index > 0 or maybe_not_applicable:  # the facts that kept the better levels out of reach
         compiled.grade(facts, unknown)
+    determined = best == index and not maybe_not_applicable
     evidence = _evidence(compiled, facts)
     if compiled.reads_modalities:
         evidence = (_modalities_evidence(facts.descriptor), *evidence)
+    head = grade if determined else _open_grade(compiled, grade, best_grade, tuple(unknown), maybe_not_applicable)
+    reason = _reason(compiled, facts, head, evaluator.rubric)
     return CriterionResult(
         criterion=criterion.id,
         title=criterion.title,
@@ -220,12 +257,27 @@ def _criterion(evaluator: Evaluator, compiled: CompiledCriterion, facts: Facts, 
         points=compiled.points[index],
         max_points=compiled.max_points[index],
         weight=criterion.weight,
-        reason=_reason(compiled, facts, grade, evaluator.rubric),
+        reason=reason,
         evidence=evidence,
         to_raise=f"{better.grade} would need: {better.requirement}" if better is not None else None,
         unknown=tuple(unknown),
         unsure=any(e.unsure for e in evidence),
+        best_grade=best_grade,
+        determined=determined,
     )
+
+
+def _open_grade(
+    compiled: CompiledCriterion, grade: str, best_grade: str, unknown: tuple[str, ...], maybe_not_applicable: bool
+) -> str:
+    """An undetermined grade in words: as stated, the best it could be, and the facts not stated."""
+    text = f"{grade} as stated, not final" if best_grade == grade else f"{grade} as stated, {best_grade} at best"
+    text += f" (not stated: {', '.join(unknown) or 'a fact the conditions read'}"
+    if maybe_not_applicable:
+        condition = compiled.criterion.applies_when
+        assert condition is not None  # noqa: S101 - only a criterion with a condition may not apply
+        text += f"; applies only when {describe(condition)}"
+    return text + ")"
 
 
 def _not_applicable(compiled: CompiledCriterion, facts: Facts) -> CriterionResult:
@@ -405,15 +457,18 @@ def _needs(compiled: CompiledCriterion, needed: float) -> str | None:
 
 
 def verdict_requirements(
-    evaluator: Evaluator, reached: tuple[int, ...], facts: Facts, score: float
-) -> dict[str, tuple[tuple[bool, str], ...]]:
-    """Every requirement of every verdict (inherited ones first), each with whether it holds, in words.
+    evaluator: Evaluator, graded: Graded, facts: Facts
+) -> dict[str, tuple[tuple[bool | None, str, tuple[int, ...]], ...]]:
+    """Every requirement of every verdict (inherited ones first): whether it holds, in words, what it reads.
 
-    Read from the same plans the engine counts to decide ``met`` and ``progress``, so a verdict is
-    met exactly when none of these fails.
+    Whether it holds is true, false or unknown (``None``); what it reads, the criteria's indices.
+
+    Read from the same plans the engine counts to decide ``status`` and ``progress``, so a verdict
+    is met exactly when every one of these holds, and not met exactly when one fails.
     """
     rubric = evaluator.rubric
-    done: dict[int, tuple[tuple[bool, str], ...]] = {}
+    reached, best, score = graded.reached, graded.best, graded.score
+    done: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
     for plan in evaluator.plans:  # each after the verdict it builds on
         verdict = rubric.verdicts[plan.index]
         found = list(done[plan.builds_on]) if plan.builds_on is not None else []
@@ -425,13 +480,23 @@ def verdict_requirements(
                 if ok is None:  # not applicable
                     continue
                 compiled = evaluator.criteria[criterion]
-                text = (
-                    f"{compiled.criterion.id} must be at least {requirement.grade}"
-                    f" (now {compiled.grades[reached[criterion]]})"
-                )
+                now = compiled.grades[reached[criterion]]
+                if best[criterion] != reached[criterion]:
+                    now = f"{now} as stated, {compiled.grades[best[criterion]]} at best"
+                text = f"{compiled.criterion.id} must be at least {requirement.grade} (now {now})"
                 needs = None if ok else _needs(compiled, rubric.scale[requirement.grade])
-                found.append((ok, f"{text}; {needs}" if needs else text))
+                found.append((f"{text}; {needs}" if needs else text, (criterion,)))
         if verdict.min_score is not None:
-            found.append((score >= verdict.min_score, f"the score must reach {verdict.min_score:g} (now {score:.3g})"))
-        done[plan.index] = tuple(found)
-    return {verdict.id: done[index] for index, verdict in enumerate(rubric.verdicts)}
+            now = (
+                f"{score:.3g}"
+                if graded.best_score == score
+                else f"{score:.3g} as stated, {graded.best_score:.3g} at best"
+            )
+            found.append((f"the score must reach {verdict.min_score:g} (now {now})", tuple(range(len(reached)))))
+        done[plan.index] = found
+    return {
+        verdict.id: tuple(
+            (holds, text, criteria) for holds, (text, criteria) in zip(graded.holds[index], done[index], strict=True)
+        )
+        for index, verdict in enumerate(rubric.verdicts)
+    }

@@ -82,57 +82,92 @@ def _truth(condition: Condition, descriptor: openness.Descriptor, rubric: openne
     return _component(condition, descriptor, rubric)
 
 
+def _ratio(points: float, max_points: float) -> float:
+    return min(1.0, max(0.0, points / max_points)) if max_points else 0.0
+
+
 def _reference(descriptor: openness.Descriptor, rubric: openness.Rubric) -> dict[str, Any]:
-    """Grades, points, score and verdicts, read straight from the rubric's rules."""
+    """Grades (as stated and at best), points, the score range and verdicts, read straight from the rubric's rules.
+
+    The score range is found by trying every subset of the criteria whose applicability is unknown.
+    """
     best = rubric.scale[rubric.grades[0]]
     grades: dict[str, str] = {}
-    points = max_points = 0.0
+    best_grades: dict[str, str] = {}
+    doubtful: list[str] = []
     for criterion in rubric.criteria:
-        if criterion.applies_when is not None and _truth(criterion.applies_when, descriptor, rubric) is False:
-            grades[criterion.id] = "not-applicable"
+        applies = True if criterion.applies_when is None else _truth(criterion.applies_when, descriptor, rubric)
+        if applies is False:
+            grades[criterion.id] = best_grades[criterion.id] = "not-applicable"
             continue
-        grade = next(
-            (
-                level.grade
-                for level in criterion.levels
-                if level.when is None or _truth(level.when, descriptor, rubric) is True
-            ),
+        if applies is None:
+            doubtful.append(criterion.id)
+        truths = [True if level.when is None else _truth(level.when, descriptor, rubric) for level in criterion.levels]
+        grades[criterion.id] = next(
+            (level.grade for level, truth in zip(criterion.levels, truths, strict=True) if truth is True),
             rubric.lowest_grade,
         )
-        grades[criterion.id] = grade
-        points += criterion.weight * rubric.scale[grade]
-        max_points += criterion.weight * best
-    score = min(1.0, max(0.0, points / max_points)) if max_points else 0.0
+        best_grades[criterion.id] = next(
+            (level.grade for level, truth in zip(criterion.levels, truths, strict=True) if truth is not False),
+            rubric.lowest_grade,
+        )
+    weights = {c.id: c.weight for c in rubric.criteria}
+
+    def total(chosen: dict[str, str], counted: set[str]) -> tuple[float, float]:
+        points = sum(weights[c] * rubric.scale[g] for c, g in chosen.items() if c in counted)
+        return points, sum(weights[c] * best for c in counted)
+
+    applying = {c for c, g in grades.items() if g != "not-applicable"}
+    points, max_points = total(grades, applying)
+    certain = applying - set(doubtful)
+    subsets = [certain | {c for i, c in enumerate(doubtful) if mask >> i & 1} for mask in range(2 ** len(doubtful))]
+    score = min(_ratio(*total(grades, counted)) for counted in subsets)
+    best_score = max(_ratio(*total(best_grades, counted)) for counted in subsets)
     by_id = {v.id: v for v in rubric.verdicts}
 
-    def requirements(verdict_id: str) -> list[bool]:
+    def holds(criterion: str, needed: str) -> Truth:
+        if rubric.scale[grades[criterion]] >= rubric.scale[needed]:
+            return True
+        if rubric.scale[best_grades[criterion]] < rubric.scale[needed] and criterion not in doubtful:
+            return False
+        return None
+
+    def requirements(verdict_id: str) -> list[Truth]:
         verdict = by_id[verdict_id]
         found = requirements(verdict.builds_on) if verdict.builds_on is not None else []
         for requirement in verdict.requires:
-            if requirement.unless is not None and _truth(requirement.unless, descriptor, rubric) is True:
+            waived = False if requirement.unless is None else _truth(requirement.unless, descriptor, rubric)
+            if waived is True:
                 continue
-            found += [
-                rubric.scale[grades[c]] >= rubric.scale[requirement.grade]
-                for c in requirement.criteria
-                if grades[c] != "not-applicable"
-            ]
+            for c in requirement.criteria:
+                if grades[c] == "not-applicable":
+                    continue
+                value = holds(c, requirement.grade)
+                found.append(None if waived is None and value is not True else value)
         if verdict.min_score is not None:
-            found.append(score >= verdict.min_score)
+            found.append(True if score >= verdict.min_score else (False if best_score < verdict.min_score else None))
         return found
 
     verdicts = {}
     for verdict in rubric.verdicts:
         found = requirements(verdict.id)
-        progress = sum(found) / len(found) if found else 1.0
-        if verdict.gated and verdict.builds_on is not None and not all(requirements(verdict.builds_on)):
+        progress = sum(value is True for value in found) / len(found) if found else 1.0
+        if (
+            verdict.gated
+            and verdict.builds_on is not None
+            and not all(v is True for v in requirements(verdict.builds_on))
+        ):
             progress = 0.0
-        verdicts[verdict.id] = (all(found), progress)
-    met = tuple(verdict_id for verdict_id, (ok, _) in verdicts.items() if ok)
+        status = "not-met" if False in found else ("met" if None not in found else "undetermined")
+        verdicts[verdict.id] = (status == "met", progress, status)
+    met = tuple(verdict_id for verdict_id, (ok, _, _) in verdicts.items() if ok)
     return {
         "grades": grades,
+        "best_grades": best_grades,
         "points": points,
         "max_points": max_points,
         "score": score,
+        "best_score": best_score,
         "verdicts": verdicts,
         "met": met,
     }
@@ -141,10 +176,12 @@ def _reference(descriptor: openness.Descriptor, rubric: openness.Rubric) -> dict
 def _engine(report: openness.Report) -> dict[str, Any]:
     return {
         "grades": {r.criterion: r.grade for r in report.results},
+        "best_grades": {r.criterion: r.best_grade for r in report.results},
         "points": report.points,
         "max_points": report.max_points,
         "score": report.score,
-        "verdicts": {v.id: (v.met, v.progress) for v in report.verdicts},
+        "best_score": report.best_score,
+        "verdicts": {v.id: (v.met, v.progress, v.status) for v in report.verdicts},
         "met": report.met,
     }
 
@@ -172,13 +209,16 @@ def test_a_verdict_is_met_exactly_when_nothing_is_missing(rubric: openness.Rubri
     evaluator = compile_rubric(rubric)
     descriptor = data.draw(st.one_of(strategies.descriptors(rubric), strategies.descriptors()))
     report = evaluator(descriptor)
+    facts = Facts(descriptor)
     graded = evaluator.grade(
-        tuple(c.decide(Facts(descriptor), {}) for c in evaluator.criteria)
-        + tuple(check(Facts(descriptor), {}) is True for check in evaluator.unless.values())
+        tuple(c.decide(facts, {}) for c in evaluator.criteria)
+        + tuple(check(facts, {}) for check in evaluator.unless.values())
     )
-    written = verdict_requirements(evaluator, graded.reached, Facts(descriptor), report.score)
+    written = verdict_requirements(evaluator, graded, facts)
     for verdict in report.verdicts:
         found = written[verdict.id]
-        assert verdict.met == all(ok for ok, _ in found) == (not verdict.missing)
+        truths = [holds for holds, _, _ in found]
+        assert verdict.met == all(holds is True for holds in truths) == (not verdict.missing)
+        assert verdict.status == ("not-met" if False in truths else "met" if None not in truths else "undetermined")
         if not any(v.gated for v in rubric.verdicts if v.id == verdict.id):
-            assert verdict.progress == (sum(ok for ok, _ in found) / len(found) if found else 1.0)
+            assert verdict.progress == (sum(holds is True for holds in truths) / len(found) if found else 1.0)
