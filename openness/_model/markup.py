@@ -9,9 +9,23 @@ from typing import TYPE_CHECKING
 from openness._words import clean
 
 if TYPE_CHECKING:
-    from openness._model.report import CriterionResult, Report
+    from openness._model.report import CriterionResult, Report, VerdictResult
 
-__all__ = ["STYLE", "grade_level", "h", "md", "md_code", "md_code_span", "percent", "title_line"]
+__all__ = [
+    "STATUS_WORDS",
+    "STYLE",
+    "grade_level",
+    "grade_words",
+    "h",
+    "md",
+    "md_code",
+    "md_code_span",
+    "percent",
+    "score_words",
+    "status_level",
+    "status_words",
+    "title_line",
+]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -43,11 +57,51 @@ def percent(value: float) -> str:
 
 
 def grade_level(result: CriterionResult) -> str:
-    """The colour class of a result: ``best`` (all points), ``worst`` (none), ``middle``, or ``none`` (no maximum)."""
+    """The colour class of a result: ``best``, ``worst``, ``middle``, ``none`` (no maximum) or ``unknown``.
+
+    ``best`` has all its points, ``worst`` none; ``unknown`` is not final: facts not stated could raise it.
+    """
     if result.max_points <= 0:
         return "none"
+    if not result.determined:
+        return "unknown"
     ratio = result.points / result.max_points
     return "best" if ratio >= 1 else "worst" if ratio <= 0 else "middle"
+
+
+def grade_words(result: CriterionResult) -> str:
+    """A result's grade in words (not escaped): an undetermined grade says it is only as stated, and its best."""
+    if result.determined:
+        return result.grade
+    if result.best_grade == result.grade:
+        return f"{result.grade} as stated, not final"
+    return f"{result.grade} as stated, {result.best_grade} at best"
+
+
+#: A verdict's status in words: never a bare "not met" for a verdict facts not stated could still meet.
+STATUS_WORDS = {"met": "met", "not-met": "not met", "undetermined": "undetermined"}
+
+
+def status_words(verdict: VerdictResult) -> str:
+    """``met``, ``not met`` or ``undetermined`` (not escaped)."""
+    return STATUS_WORDS[verdict.status]
+
+
+def status_level(verdict: VerdictResult) -> str:
+    """The colour class of a verdict: ``best`` (met), ``unknown`` (undetermined), ``worst`` or ``middle`` (not met)."""
+    if verdict.status == "met":
+        return "best"
+    if verdict.status == "undetermined":
+        return "unknown"
+    return "worst" if verdict.progress == 0 else "middle"
+
+
+def score_words(report: Report) -> str:
+    """The score with its points, and, when facts not stated could raise it, the best it could be (not escaped)."""
+    text = f"{report.score:.2f} ({report.points:g} of {report.max_points:g} points)"
+    if report.best_score != report.score:
+        text += f"; {report.best_score:.2f} at best, if the facts not stated allow"
+    return text
 
 
 def title_line(report: Report) -> str:
@@ -63,6 +117,7 @@ STYLE = """
 .openness-report th,.openness-report td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
 .openness-report .best{background:#d4f4d2}.openness-report .middle{background:#fcefc7}
 .openness-report .worst{background:#f8d3d0}.openness-report .none{background:#eee}
+.openness-report .unknown{background:repeating-linear-gradient(45deg,#eee,#eee 6px,#fff 6px,#fff 12px)}
 .openness-report .small{color:#555;font-size:90%;overflow-wrap:anywhere}
 .openness-report .openness-chart{display:block;margin:.5em 0}
 """

@@ -6,7 +6,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from openness._model.chart import report_svg
-from openness._model.markup import STYLE, grade_level, h, md, md_code, md_code_span, percent, title_line
+from openness._model.markup import (
+    STYLE,
+    grade_level,
+    grade_words,
+    h,
+    md,
+    md_code,
+    md_code_span,
+    percent,
+    score_words,
+    status_level,
+    status_words,
+    title_line,
+)
 from openness._words import clean
 
 if TYPE_CHECKING:
@@ -33,20 +46,22 @@ def report_text(report: Report) -> str:
     """A plain-text report for terminals."""
     lines = [
         clean(title_line(report)),
-        f"Score: {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
+        f"Score: {score_words(report)}",
         "",
         "Verdicts:",
     ]
     for verdict in report.verdicts:
-        mark = "met" if verdict.met else "not met"
+        mark = status_words(verdict)
         lines.append(f"  [{mark}] {clean(verdict.title)} ({clean(verdict.id)}), progress {percent(verdict.progress)}")
+        if verdict.unknown:
+            lines.append(f"      not known until stated: {', '.join(clean(u) for u in verdict.unknown)}")
         lines += [f"      - {clean(m)}" for m in verdict.missing]
     if not report.verdicts:
         lines.append("  (this rubric defines no verdicts)")
     lines += ["", "Criteria:"]
     for result in report.results:
         lines.append(
-            f"  {clean(result.criterion)}: {clean(result.grade)} ({result.points:g}/{result.max_points:g})"
+            f"  {clean(result.criterion)}: {clean(grade_words(result))} ({result.points:g}/{result.max_points:g})"
             + (" [unsure facts]" if result.unsure else "")
         )
         lines.append(f"      {clean(result.reason)}")
@@ -70,23 +85,27 @@ def report_markdown(report: Report) -> str:
     lines = [
         f"## {md(title_line(report))}",
         "",
-        f"**Score:** {report.score:.2f} ({report.points:g} of {report.max_points:g} points)",
+        f"**Score:** {md(score_words(report))}",
         "",
-        "| verdict | met | progress |",
+        "| verdict | status | progress |",
         "|---|---|---|",
     ]
-    lines += [f"| {md(v.title)} | {'yes' if v.met else 'no'} | {percent(v.progress)} |" for v in report.verdicts]
+    lines += [f"| {md(v.title)} | {md(status_words(v))} | {percent(v.progress)} |" for v in report.verdicts]
     lines += ["", "| criterion | grade | points | reason |", "|---|---|---|---|"]
     for result in report.results:
         reason = md(result.reason) + (f" *To raise:* {md(result.to_raise)}" if result.to_raise else "")
         lines.append(
-            f"| {md(result.title)} (`{md_code(result.criterion)}`) | {md(result.grade)} | "
+            f"| {md(result.title)} (`{md_code(result.criterion)}`) | {md(grade_words(result))} | "
             f"{result.points:g}/{result.max_points:g} | {reason} |"
         )
     missing = [(v, m) for v in report.verdicts for m in v.missing]
     if missing:
         lines += ["", "**What would have to change:**", ""]
         lines += [f"- {md(v.title)}: {md(m)}" for v, m in missing]
+    open_verdicts = [v for v in report.verdicts if v.unknown]
+    if open_verdicts:
+        lines += ["", "**Not known until stated:**", ""]
+        lines += [f"- {md(v.title)}: {md(', '.join(v.unknown))}" for v in open_verdicts]
     if report.warnings:
         lines += ["", "**Warnings:**", ""] + [f"- {md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
@@ -104,16 +123,19 @@ def report_html(report: Report) -> str:
     parts = [
         f'<div class="openness-report"><style>{STYLE}</style>',
         f"<h3>{h(title_line(report))}</h3>",
-        f"<p><b>Score:</b> {report.score:.2f} ({report.points:g} of {report.max_points:g} points)</p>",
+        f"<p><b>Score:</b> {h(score_words(report))}</p>",
         report_svg(report),
     ]
     if report.verdicts:
-        parts.append("<table><tr><th>verdict</th><th>met</th><th>progress</th><th>what would have to change</th></tr>")
+        parts.append(
+            "<table><tr><th>verdict</th><th>status</th><th>progress</th><th>what would have to change</th></tr>"
+        )
         for v in report.verdicts:
-            css = "best" if v.met else "worst" if v.progress == 0 else "middle"
             missing = "<br>".join(h(m) for m in v.missing)
+            if v.unknown:
+                missing += f'<br><span class="small">Not known until stated: {h(", ".join(v.unknown))}</span>'
             parts.append(
-                f'<tr><td>{h(v.title)}</td><td class="{css}">{"yes" if v.met else "no"}</td>'
+                f'<tr><td>{h(v.title)}</td><td class="{status_level(v)}">{h(status_words(v))}</td>'
                 f"<td>{percent(v.progress)}</td><td>{missing}</td></tr>"
             )
         parts.append("</table>")
@@ -126,7 +148,7 @@ def report_html(report: Report) -> str:
         )
         parts.append(
             f"<tr><td>{h(r.title)}<br><code>{h(r.criterion)}</code></td>"
-            f'<td class="{grade_level(r)}">{h(r.grade)}</td><td>{r.points:g}/{r.max_points:g}</td>'
+            f'<td class="{grade_level(r)}">{h(grade_words(r))}</td><td>{r.points:g}/{r.max_points:g}</td>'
             f'<td>{h(r.reason)}{raise_text}</td><td class="small">{evidence}</td></tr>'
         )
     parts.append("</table>")
