@@ -181,7 +181,8 @@ def test_score_model_card(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             str(CARDS.parent / "model-cards"),
-            "cannot read a suffix-less file (known: .json, .markdown, .md, .toml, .yaml, .yml)",
+            f"openness: {CARDS.parent / 'model-cards'}: a folder with no descriptor files directly in it"
+            " (read: .json, .markdown, .md, .toml, .yaml, .yml)",
         ),
     ],
 )
