@@ -1,7 +1,7 @@
 """Benchmarks for openness: every figure is a ratio to a baseline measured in the same run.
 
     python benchmarks/run.py            # everything (the 1,000,000-descriptor run takes minutes)
-    python benchmarks/run.py --quick    # fewer repeats, scale up to 10,000 only
+    python benchmarks/run.py --quick    # fewer repeats, scale and registry up to 10,000 only
     python benchmarks/run.py --only import --only scale
 
 Prints a table and writes ``benchmarks/results.json`` (not committed: figures depend on the machine).
@@ -22,6 +22,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import osaid_by_hand  # beside this file: a script's folder is first on sys.path
-from generated import descriptors
+from generated import descriptors, hub_descriptors
 
 import openness
 from openness._reading.resources import rubrics_dir
@@ -245,7 +246,7 @@ QUICK_SCALE_SIZES = (1_000, 10_000)
 SCALE_CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {here!r})
-from generated import descriptors
+from generated import descriptors, hub_descriptors
 import openness
 size = {size}
 reports = openness.score_many(descriptors(size), "osaid-1.0")
@@ -314,6 +315,86 @@ def processes(options: Options) -> list[Row]:
 
         mine, theirs = paired_best(spread, serial, repeat=2 if options.quick else 3, clock=time.perf_counter)
     return [Row("processes", f"{workers} processes, {size:,} descriptors", mine, theirs, "one process", "s")]
+
+
+# ---------------------------------------------------------------- registry: the command line over JSON Lines
+
+REGISTRY_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+QUICK_REGISTRY_SIZES = (1_000, 10_000)
+
+#: Run in a fresh interpreter: `openness score FILE --format json-lines --jobs N`, output to /dev/null; report
+#: wall time, CPU time of this process and its worker processes, and this process's peak RSS.
+REGISTRY_CHILD = """
+import json, os, resource, sys, time
+from openness._cli.main import main
+start = time.perf_counter()
+argv = ["score", {path!r}, "--rubric", "osaid-1.0", "--format", "json-lines", "-o", os.devnull]
+code = main([*argv, "--jobs", "{jobs}"])
+elapsed = time.perf_counter() - start
+assert code == 0, code
+me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+rss = me.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+print(json.dumps({{"seconds": elapsed, "cpu_seconds": cpu, "peak_rss": rss}}))
+"""
+
+
+def _write_registry(path: Path, size: int) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        for descriptor in hub_descriptors(size):
+            file.write(json.dumps(descriptor) + "\n")
+
+
+@benchmark("registry")
+def registry(options: Options) -> list[Row]:
+    """The command line over a JSON Lines file of Hub-style descriptors, 1,000 to 1,000,000.
+
+    `openness score FILE --rubric osaid-1.0 --format json-lines -o /dev/null` in a fresh interpreter per
+    size, on descriptors shaped like Hugging Face model cards read by the hf importer (benchmarks/generated.py):
+    CPU time per descriptor (reading, scoring, every report written as JSON) and peak RSS against the
+    1,000-descriptor run (flat memory: goal 1.2x); then, at the largest size, wall time with `--jobs 2`
+    against `--jobs 1` (two worker processes against one; goal 1 / 1.6 = 0.625x, a speed-up of 1.6 on 2 cores).
+    """
+    sizes = QUICK_REGISTRY_SIZES if options.quick else REGISTRY_SIZES
+    measured: dict[int, Any] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"registry-{size}.jsonl"
+            _write_registry(path, size)
+            measured[size] = run_json(REGISTRY_CHILD.format(path=str(path), jobs=0))
+            shown = measured[size]
+            print(
+                f"  registry {size:>9,}: {shown['cpu_seconds']:.1f} s CPU, peak RSS {shown['peak_rss'] / 2**20:.1f} MiB"
+            )
+            if size != sizes[-1]:
+                path.unlink()
+        largest = Path(folder) / f"registry-{sizes[-1]}.jsonl"
+        jobs = {n: run_json(REGISTRY_CHILD.format(path=str(largest), jobs=n)) for n in (1, 2)}
+    first = sizes[0]
+    base_time = measured[first]["cpu_seconds"] / first
+    rows = []
+    for size in sizes:
+        per = measured[size]["cpu_seconds"] / size
+        note = f"{measured[size]['cpu_seconds']:.1f} s CPU, {measured[size]['seconds']:.1f} s wall in all"
+        rows.append(
+            Row("registry", f"CPU time per descriptor, {size:,}", per, base_time, f"at {first:,}", "s", None, note)
+        )
+        rows.append(
+            Row(
+                "registry",
+                f"peak RSS, {size:,}",
+                measured[size]["peak_rss"],
+                measured[first]["peak_rss"],
+                f"at {first:,}",
+                "B",
+                1.2,
+            )
+        )
+    one, two = jobs[1]["seconds"], jobs[2]["seconds"]
+    cpus = f"{jobs[2]['cpu_seconds']:.0f} s CPU with 2, {jobs[1]['cpu_seconds']:.0f} s with 1"
+    note = f"speed-up {one / two:.2f}x on {os.cpu_count()} CPUs; {cpus}"
+    rows.append(Row("registry", f"--jobs 2, {sizes[-1]:,}, wall", two, one, "--jobs 1", "s", 1 / 1.6, note))
+    return rows
 
 
 # ---------------------------------------------------------------- import

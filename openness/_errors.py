@@ -27,7 +27,13 @@ PathSegment = str | int
 
 #: What each extra of pyproject.toml installs (a test keeps the two equal). openness itself is not on
 #: PyPI, so a hint names the package, which pip finds anywhere, and the extra for a checkout.
-EXTRAS: dict[str, str] = {"import": "pyyaml>=6.0", "pandas": "pandas>=2.2.2", "hypothesis": "hypothesis>=6.130"}
+EXTRAS: dict[str, str] = {
+    "import": "pyyaml>=6.0",
+    "pandas": "pandas>=2.2.2",
+    "hypothesis": "hypothesis>=6.130",
+    "dask": "dask[dataframe,distributed]>=2025.1.0",
+    "spark": "pyspark[sql]>=4.0.0",
+}
 
 
 def install_hint(extra: str) -> str:

@@ -281,3 +281,15 @@ def test_catalogue_ids_are_items_too() -> None:
     """``score_many`` scores catalogue ids like ``score`` does, in input order."""
     reports = list(openness.score_many(["olmo-7b", "llama-3.1-8b"], "osaid-1.0"))
     assert [r.model["id"] for r in reports] == ["olmo-7b", "llama-3.1-8b"]
+
+
+def test_worker_errors_travel_without_what_they_were_raised_from() -> None:
+    """A worker's error drops its context and traceback, so it unpickles even where tblib pickles tracebacks."""
+    from openness._scoring import batch
+
+    blob = pickle.dumps([openness.load_rubric("osaid-1.0")])
+    chunk: list[tuple[int, Any]] = [(0, {"format": 1, "model": {"id": "x"}})]
+    (error,) = batch._score_chunk("test-key", blob, chunk, batch._load, batch._only)
+    assert isinstance(error, openness.DescriptorError)
+    assert (error.__context__, error.__cause__, error.__traceback__) == (None, None, None)
+    assert str(_round_trip(error)) == "<item 0>: model.name: required key is missing"

@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -181,7 +182,8 @@ def test_score_model_card(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             str(CARDS.parent / "model-cards"),
-            "cannot read a suffix-less file (known: .json, .markdown, .md, .toml, .yaml, .yml)",
+            f"openness: {CARDS.parent / 'model-cards'}: a folder with no descriptor files directly in it"
+            " (read: .json, .markdown, .md, .toml, .yaml, .yml)",
         ),
     ],
 )
@@ -567,3 +569,103 @@ def test_counts_agree_with_their_nouns(tmp_path: Path, capsys: pytest.CaptureFix
     code, out, _ = _run(capsys, "lint", str(path))
     assert (code, out.splitlines()[0]) == (0, f"{path}: ok (1 criterion, 1 verdict)")
     assert repr(openness.load_rubric(path)).endswith(": 1 criterion, 1 verdict>")
+
+
+# --- registries: folders and JSON Lines files, streamed ---------------------------------------------------------
+
+
+def _registry(tmp_path: Path, lines: list[str] | None = None) -> tuple[Path, Path, list[dict[str, Any]]]:
+    """The catalogue as a JSON Lines file (with a blank line) and as a folder of JSON files."""
+    descriptors = [d.to_dict() for d in openness.catalogue.all()]
+    jsonl = tmp_path / "registry.jsonl"
+    texts = [json.dumps(d) for d in descriptors]
+    texts.insert(2, "")
+    jsonl.write_text("\n".join(lines if lines is not None else texts) + "\n", encoding="utf-8")
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    for data in descriptors:
+        (folder / f"{data['model']['id']}.json").write_text(json.dumps(data), encoding="utf-8")
+    (folder / "notes.txt").write_text("not a descriptor", encoding="utf-8")
+    return jsonl, folder, descriptors
+
+
+@pytest.mark.parametrize("jobs", ["0", "2"])
+def test_json_lines_and_folders_score_one_report_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    """A JSON Lines file and a folder give one report per line, in order (the folder's by name), in workers too."""
+    jsonl, folder, descriptors = _registry(tmp_path)
+    code, out, err = _run(
+        capsys, "score", str(jsonl), "--rubric", "osaid-1.0", "--format", "json-lines", "--jobs", jobs
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [openness.score(d, "osaid-1.0").to_json(indent=None) for d in descriptors]
+    code, out, err = _run(
+        capsys, "score", str(folder), "--rubric", "osaid-1.0", "--format", "json-lines", "--jobs", jobs
+    )
+    by_name = sorted(descriptors, key=lambda d: str(d["model"]["id"]))
+    assert [json.loads(line)["model"]["id"] for line in out.splitlines()] == [d["model"]["id"] for d in by_name]
+
+
+def test_registry_in_a_document_format_reads_every_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other formats take a registry too: one document of every report, each line's model named FILE:LINE."""
+    jsonl, _, descriptors = _registry(tmp_path)
+    code, out, _ = _run(capsys, "score", str(jsonl), "--rubric", "osaid-1.0", "--format", "json", "--jobs", "2")
+    assert code == 0
+    assert json.loads(out)["reports"] == [openness.score(d, "osaid-1.0").to_dict() for d in descriptors]
+    code, out, _ = _run(capsys, "score", str(jsonl), "--rubric", "osaid-1.0", "--format", "sarif")
+    locations = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]
+    }
+    assert f"{jsonl}:1" in locations
+
+
+def test_streamed_output_comes_before_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reports are written as they come: a bad third line exits 2 after two reports, naming FILE:LINE:COLUMN."""
+    good = [d.to_dict() for d in openness.catalogue.all()[:2]]
+    jsonl, _, _ = _registry(tmp_path, [*(json.dumps(d) for d in good), '{"format": 1, oops}', json.dumps(good[0])])
+    code, out, err = _run(capsys, "score", str(jsonl), "--format", "json-lines", "--jobs", "1")
+    assert code == 2
+    assert out.splitlines() == [openness.score(d).to_json(indent=None) for d in good]
+    assert err == f"openness: {jsonl}:3:15: invalid JSON: Expecting property name enclosed in double quotes\n"
+    bad = [json.dumps(good[0]), json.dumps({"format": 1, "model": {"id": "x"}})]
+    (tmp_path / "again").mkdir()
+    jsonl, _, _ = _registry(tmp_path / "again", bad)
+    code, out, err = _run(capsys, "check", str(jsonl), "--fail-under", "0")
+    assert (code, len(out.splitlines())) == (2, 1)
+    assert err == f"openness: {jsonl}:2: model.name: required key is missing\n"
+
+
+def test_check_streams_a_folder_and_fails_on_any_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` over a folder: one line per model that holds, the failures explained, exit 1 when any fails."""
+    _, folder, descriptors = _registry(tmp_path)
+    code, out, err = _run(capsys, "check", str(folder), "--rubric", "osaid-1.0", "--require", "open-source-ai")
+    assert err == ""
+    met = {d["model"]["id"] for d in descriptors if openness.score(d, "osaid-1.0").verdict("open-source-ai").met}
+    assert 0 < len(met) < len(descriptors)
+    assert code == 1
+    assert sorted(line.split(":")[0] for line in out.splitlines() if ": ok under " in line) == sorted(met)
+    assert sum(": FAILED under osaid-1.0" in line for line in out.splitlines()) == len(descriptors) - len(met)
+
+
+def test_registry_progress_on_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file draws a bar counting its models (blank lines aside) on a terminal; piped, none."""
+    jsonl, _, descriptors = _registry(tmp_path)
+    _, _, err = _run(capsys, "score", str(jsonl), "--format", "json-lines")
+    assert err == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.delenv("TERM", raising=False)
+    assert main(["check", str(jsonl), "--fail-under", "0"]) == 0
+    total = len(descriptors)
+    assert f"\r[{'#' * 30}] {total}/{total} checking" in terminal.getvalue()
+
+
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str], value: str) -> None:
+    """--jobs takes 0 or more worker processes; anything else exits 2."""
+    code, out, err = _run(capsys, "score", "olmo-7b", "--jobs", value)
+    assert (code, out) == (2, "")
+    assert f"a number of worker processes, 0 or more (got {value!r})" in err

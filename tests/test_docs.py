@@ -7,6 +7,7 @@ import json
 import re
 import shlex
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -27,14 +28,44 @@ DOCS = REPO / "docs"
 #: Put this HTML comment (with a reason) on the line before a ```python block that must not run.
 NOT_RUN = re.compile(r"<!-- not-run: (?P<reason>[^>\n]*[^\s>][^>\n]*) -->\n```python\n")
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+#: A ```python block copied from a test's snippet (``# --8<-- [start:NAME]`` ... ``# --8<-- [end:NAME]``): ``same-as``
+#: blocks also run on their page; ``run-by`` blocks run only in their test (they need a Dask or Spark cluster).
+FROM_TEST = re.compile(
+    r"<!-- (?P<kind>same-as|run-by): (?P<file>[\w/.]+)#(?P<name>[\w-]+) -->\n```python\n(?P<code>.*?)^```",
+    re.DOTALL | re.MULTILINE,
+)
+SNIPPET = re.compile(r"^[ \t]*# --8<-- \[start:([\w-]+)\]\n(.*?)^[ \t]*# --8<-- \[end:\1\]", re.DOTALL | re.MULTILINE)
 DOC_PAGES = sorted(DOCS.rglob("*.md"))
 
 
 def _runnable_blocks(path: Path) -> list[str]:
-    """The page's ```python blocks, less those marked not to run."""
+    """The page's ```python blocks, less those marked not to run and those their test runs."""
     text = path.read_text(encoding="utf-8")
     skipped = {m.end() for m in NOT_RUN.finditer(text)}
+    skipped |= {m.start("code") for m in FROM_TEST.finditer(text) if m.group("kind") == "run-by"}
     return [m.group(1) for m in PYTHON_BLOCK.finditer(text) if m.start() + len("```python\n") not in skipped]
+
+
+def _snippets(path: Path) -> dict[str, str]:
+    """A test file's marked snippets by name, dedented, without leading and trailing blank lines."""
+    found = SNIPPET.findall(path.read_text(encoding="utf-8"))
+    return {name: textwrap.dedent(code).strip("\n") + "\n" for name, code in found}
+
+
+def test_engine_recipes_are_the_code_their_tests_run() -> None:
+    """Every run-by/same-as block equals its test snippet, and every snippet of the engine tests is on a page."""
+    used: set[tuple[str, str]] = set()
+    for page in DOC_PAGES:
+        for match in FROM_TEST.finditer(page.read_text(encoding="utf-8")):
+            snippets = _snippets(REPO / match.group("file"))
+            assert match.group("code") == snippets.get(match.group("name")), f"{page.name}: {match.group('name')}"
+            used.add((match.group("file"), match.group("name")))
+    engines = _snippets(REPO / "tests" / "test_engines.py")
+    assert {"dask-executor", "dask-dataframe", "dask-bag", "spark"} <= set(engines)
+    assert {("tests/test_engines.py", name) for name in engines} <= used
+    assert "not-run" not in (DOCS / "batch.md").read_text(encoding="utf-8")
+    sample = "x = 0\n    # --8<-- [start:a]\n    y = 1\n\n    # --8<-- [end:a]\n"
+    assert SNIPPET.findall(sample) == [("a", "    y = 1\n\n")]
 
 
 def _blocks(path: Path, language: str) -> list[str]:

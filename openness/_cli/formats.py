@@ -3,7 +3,7 @@
 One model under one rubric prints exactly what the report's own renderer gives (``to_text()``,
 ``to_json()``, ...). Several print one document: text and Markdown start with a summary table and
 then give each report; JSON is ``{"format": 1, "openness": VERSION, "reports": [...]}``; HTML is
-one page; SARIF and JUnit always hold every report.
+one page; SARIF and JUnit always hold every report; JSON Lines is one report per line, always.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import html
 import json
 from collections.abc import Callable, Sequence
 
+from openness._cli.registry import json_lines
 from openness._cli.scored import Scored
 from openness._model.views import report_html
 from openness._words import clean, counted
 
 __all__ = ["FORMATS", "MULTI_FORMAT", "render"]
 
-FORMATS = ("text", "json", "markdown", "html", "sarif", "junit")
+FORMATS = ("text", "json", "json-lines", "markdown", "html", "sarif", "junit")
 #: Version of the combined JSON layout (several reports).
 MULTI_FORMAT = 1
 _RULE = "=" * 72
@@ -89,6 +90,8 @@ def render(scored: Sequence[Scored], output_format: str) -> str:
         from openness._cli.sarif import to_sarif  # noqa: PLC0415
 
         return to_sarif(scored)
+    if output_format == "json-lines":  # ``openness score`` streams it (registry.json_lines per model); here all at once
+        return "".join(json_lines(None, [s.report]) for s in scored)
     if output_format == "junit":
         from openness._cli.junit import to_junit  # noqa: PLC0415
 

@@ -10,7 +10,7 @@ from openness._model.report import Report
 from openness._model.rubric import Rubric
 from openness._words import clean
 
-__all__ = ["check_report", "check_requirements"]
+__all__ = ["check_model", "check_report", "check_requirements"]
 
 
 def check_requirements(rubric: Rubric, require: Sequence[str], fail_under: float | None) -> None:
@@ -61,3 +61,10 @@ def check_report(report: Report, require: Sequence[str], fail_under: float | Non
     if failed:
         return False, [f"{model}: FAILED under {rubric}", *failed]
     return True, [f"{model}: ok under {rubric}: {'; '.join(passed)}"]
+
+
+def check_model(
+    require: Sequence[str], fail_under: float | None, _: object, reports: list[Report]
+) -> tuple[bool, list[str]]:
+    """:func:`check_report` for one model's one report, as ``openness check`` renders each model (in a worker too)."""
+    return check_report(reports[0], require, fail_under)

@@ -7,18 +7,34 @@ fails; ``lint``: problems found); 2 bad input or options (the error on stderr, n
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from openness import catalogue
 from openness._cli.formats import FORMATS, render
 from openness._cli.import_command import add_import_command
-from openness._cli.model_inputs import resolve_model
 from openness._cli.progress import progress
+from openness._cli.registry import (
+    count,
+    input_descriptor,
+    is_many,
+    items,
+    json_lines,
+    keep,
+    load_item,
+    model_input,
+)
 from openness._cli.scored import Scored
 from openness._errors import OpennessError, Problem
-from openness._model.rubric import DEFAULT_RUBRIC, list_rubrics, load_rubric
+from openness._model.descriptor import Descriptor
+from openness._model.report import Report
+from openness._model.rubric import DEFAULT_RUBRIC, Rubric, list_rubrics, load_rubric
+from openness._scoring.batch import score_each
 from openness._scoring.engine import score
 from openness._words import clean, counted
 
@@ -37,39 +53,84 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Result:
-    """What a command prints on stdout and the exit code it ends with."""
+    """What a command prints on stdout and the exit code it ends with.
 
-    def __init__(self, output: str, code: int = EXIT_OK) -> None:
+    ``output`` is text, or pieces of text written as they come (a stream, which may set ``code`` as it goes).
+    """
+
+    def __init__(self, output: str | Iterable[str], code: int = EXIT_OK) -> None:
         self.output = output
         self.code = code
 
 
-def _score_all(models: Sequence[str], rubrics: Sequence[str]) -> list[Scored]:
-    loaded = [load_rubric(r) for r in rubrics]
-    inputs = [resolve_model(m) for m in progress(models, total=len(models), label="reading", stream=sys.stderr)]
-    pairs = [(model, rubric) for model in inputs for rubric in loaded]
+I = TypeVar("I")  # noqa: E741 - an input item
+T = TypeVar("T")
+
+
+def _scored(
+    models: Iterable[I],
+    rubrics: Sequence[Rubric],
+    load: Callable[[I, int], Descriptor],
+    render: Callable[[I, list[Report]], T],
+    jobs: int,
+) -> Iterator[T]:
+    """``render(model, reports)`` per model, in order; in ``jobs`` worker processes when ``jobs`` > 0."""
+    pool: contextlib.AbstractContextManager[Executor | None] = (
+        ProcessPoolExecutor(max_workers=jobs) if jobs else contextlib.nullcontext()
+    )
+    with pool as executor:
+        yield from score_each(models, rubrics, load=load, render=render, executor=executor)
+
+
+def _score_all(models: Sequence[str], rubrics: Sequence[Rubric], jobs: int) -> list[Scored]:
+    reading = progress(items(models), total=lambda: count(models), label="reading", stream=sys.stderr)
+    inputs = [model_input(item) for item in reading]
+    reports = progress(
+        _scored(inputs, rubrics, input_descriptor, keep, jobs), total=len(inputs), label="scoring", stream=sys.stderr
+    )
     return [
-        Scored(model=model, rubric=rubric, report=score(model.descriptor, rubric))
-        for model, rubric in progress(pairs, total=len(pairs), label="scoring", stream=sys.stderr)
+        Scored(model=model, rubric=rubric, report=report)
+        for model, per_model in zip(inputs, reports, strict=True)
+        for rubric, report in zip(rubrics, per_model, strict=True)
     ]
 
 
+def _stream(models: Sequence[str], pieces: Iterable[str]) -> Iterable[str]:
+    """Pieces written as they come when a MODEL is a folder or a JSON Lines file; otherwise all made first."""
+    return pieces if any(is_many(m) for m in models) else list(pieces)
+
+
 def _cmd_score(args: argparse.Namespace) -> _Result:
-    return _Result(render(_score_all(args.model, args.rubric or [DEFAULT_RUBRIC]), args.format))
+    rubrics = [load_rubric(r) for r in args.rubric or [DEFAULT_RUBRIC]]
+    if args.format != "json-lines":
+        return _Result(render(_score_all(args.model, rubrics, args.jobs), args.format))
+    lines: Iterator[str] = _scored(items(args.model), rubrics, load_item, json_lines, args.jobs)
+    shown = progress(lines, total=lambda: count(args.model), label="scoring", stream=sys.stderr)
+    return _Result(_stream(args.model, shown))
 
 
 def _cmd_check(args: argparse.Namespace) -> _Result:
-    from openness._cli.gate import check_report, check_requirements  # noqa: PLC0415
+    from openness._cli.gate import check_model, check_requirements  # noqa: PLC0415
 
     rubric = load_rubric(args.rubric)
     check_requirements(rubric, args.require, args.fail_under)
-    lines: list[str] = []
-    holds = True
-    for item in _score_all(args.model, [args.rubric]):
-        ok, said = check_report(item.report, args.require, args.fail_under)
-        holds = holds and ok
-        lines += said
-    return _Result("\n".join(lines) + "\n", EXIT_OK if holds else EXIT_FINDINGS)
+    result = _Result("")
+    gate = functools.partial(check_model, args.require, args.fail_under)
+    outcomes = progress(
+        _scored(items(args.model), [rubric], load_item, gate, args.jobs),
+        total=lambda: count(args.model),
+        label="checking",
+        stream=sys.stderr,
+    )
+
+    def said() -> Iterator[str]:
+        for holds, lines in outcomes:
+            if not holds:
+                result.code = EXIT_FINDINGS
+            yield "\n".join(lines) + "\n"
+
+    result.output = _stream(args.model, said())
+    return result
 
 
 def _cmd_explain(args: argparse.Namespace) -> _Result:
@@ -124,8 +185,22 @@ def _cmd_licence(args: argparse.Namespace) -> _Result:
 
 _MODEL_HELP = (
     "a catalogue id, a descriptor file (.toml, .json), a Hugging Face model card (.md),"
-    " or a MOT or index YAML file (.yml, .yaml)"
+    " a MOT or index YAML file (.yml, .yaml), a folder of such files, or a JSON Lines file"
+    " (.jsonl, .ndjson) of descriptors, one per line"
 )
+_JOBS_HELP = "score in N worker processes (default: 0, all in this process)"
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a number of worker processes, 0 or more (got {text!r})")
+    return value
+
+
 _RUBRIC_HELP = f"a built-in rubric id or a rubric file (default: {DEFAULT_RUBRIC})"
 
 
@@ -135,6 +210,7 @@ def _score_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     cmd.add_argument("--rubric", action="append", help=f"{_RUBRIC_HELP}; repeat it to score against several rubrics")
     cmd.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     cmd.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    cmd.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=_JOBS_HELP)
     cmd.set_defaults(run=_cmd_score)
 
 
@@ -149,6 +225,7 @@ def _check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     cmd.add_argument("--fail-under", type=float, metavar="SCORE", help="fail when the score (0 to 1) is below SCORE")
     cmd.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    cmd.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=_JOBS_HELP)
     cmd.set_defaults(run=_cmd_check)
 
 
@@ -206,12 +283,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(output: str, target: str | None) -> None:
+def _write(output: str | Iterable[str], target: str | None) -> None:
+    pieces = [output] if isinstance(output, str) else output
     if target is None:
-        sys.stdout.write(output)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return
     try:
-        Path(target).write_text(output, encoding="utf-8")
+        with Path(target).open("w", encoding="utf-8") as file:
+            for piece in pieces:
+                file.write(piece)
     except OSError as exc:
         raise OpennessError([Problem(message=f"cannot write file: {exc.strerror or exc}", source=target)]) from None
 
