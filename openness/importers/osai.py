@@ -155,9 +155,9 @@ def _modalities(value: Any) -> list[str]:
 
 
 @functools.cache
-def _parameters(generation: str) -> frozenset[str]:
-    """The parameters the index scores: the criteria of the generation's built-in rubric."""
-    return frozenset(criterion.id for criterion in load_rubric(ASSESSORS[generation]).criteria)
+def _parameters(generation: str) -> tuple[str, ...]:
+    """The parameters the index scores, in its order: the criteria of the generation's built-in rubric."""
+    return tuple(criterion.id for criterion in load_rubric(ASSESSORS[generation]).criteria)
 
 
 def _assessments(data: Mapping[str, Any], generation: str) -> dict[str, dict[str, Any]]:
@@ -172,10 +172,8 @@ def _assessments(data: Mapping[str, Any], generation: str) -> dict[str, dict[str
                 "notes": _text(value.get("notes")),
             }
             out[str(key)] = {k: v for k, v in rating.items() if v not in (None, [])}
-    for key in sorted(scored - out.keys()):
-        out[key] = {"grade": "closed", "notes": _MISSING}
     for key in scored:
-        rating = out[key]
+        rating = out.setdefault(key, {"grade": "closed", "notes": _MISSING})
         if "grade" not in rating:
             rating["grade"] = "closed"
             rating["notes"] = f"{rating['notes']} ({_EMPTY})" if "notes" in rating else _EMPTY
