@@ -11,6 +11,7 @@ import yaml
 
 import openness
 from openness._cli.main import main
+from openness._model.descriptor import Assessment
 from openness.importers import mot, osai
 
 MOT_FILE = """\
@@ -48,7 +49,7 @@ def mot_file(tmp_path: Path) -> Path:
 def test_mot_inheritance_rules(mot_file: Path) -> None:
     """Own licence verbatim; absent key inherits by content type, then distribution; '' and unlicensed never inherit."""
     descriptor = mot.read(mot_file)
-    licences = {key: c.licence for key, c in descriptor.components.items()}
+    licences = {key: c.licence for key, c in descriptor.components.items() if c.access == "public"}
     assert licences == {
         "model-architecture": "MIT",
         "weights": "Apache-2.0",
@@ -56,7 +57,6 @@ def test_mot_inheritance_rules(mot_file: Path) -> None:
         "technical-report": "unlicensed",
         "model-card": "Apache 2.0",
     }
-    assert all(c.access == "public" for c in descriptor.components.values())
     model = descriptor.model
     assert (model.id, model.name, model.organisation, model.version, model.released) == (
         "demo-model",
@@ -67,6 +67,35 @@ def test_mot_inheritance_rules(mot_file: Path) -> None:
     )
     assert model.modalities == ("text",)
     assert model.homepage == "https://example.org/demo"
+    assert model.sources == ("https://example.org/demo",)
+
+
+def test_mot_unlisted_components_are_not_released(mot_file: Path) -> None:
+    """Every MOF component the file does not list is stated not released, with a note; the written YAML is unchanged."""
+    descriptor = mot.read(mot_file)
+    mof = {key for key, spec in openness.components().items() if spec.mof is not None}
+    unlisted = mof - {"model-architecture", "weights", "training-data", "technical-report", "model-card"}
+    assert len(unlisted) == 12
+    for key in unlisted:
+        assert descriptor.components[key] == openness.Component(access="not-released", notes=mot.NOT_LISTED), key
+    assert set(descriptor.components) == mof
+    assert "fine-tuned-weights" not in descriptor.components  # MOT has no name for it: unknown, not unreleased
+    assert yaml.safe_load(mot.write(descriptor)) == yaml.safe_load(MOT_FILE)
+
+
+def test_mot_sources_are_the_files_urls(tmp_path: Path) -> None:
+    """The repository and Hugging Face URLs are the model's sources; a file naming neither cites nothing."""
+    path = tmp_path / "m.yml"
+    path.write_text(
+        MOT_FILE.replace("  repository: 'https://example.org/demo'\n", "  huggingface: 'https://hf.example/demo'\n"),
+        encoding="utf-8",
+    )
+    assert mot.read(path).model.sources == ("https://hf.example/demo",)
+    both = MOT_FILE.replace("  repository:", "  huggingface: 'https://hf.example/demo'\n  repository:")
+    path.write_text(both, encoding="utf-8")
+    assert mot.read(path).model.sources == ("https://example.org/demo", "https://hf.example/demo")
+    path.write_text(MOT_FILE.replace("  repository: 'https://example.org/demo'\n", ""), encoding="utf-8")
+    assert mot.read(path).model.sources == ()
 
 
 def test_mot_write_reflects_descriptor_changes(mot_file: Path) -> None:
@@ -94,8 +123,12 @@ def test_mot_write_of_a_catalogue_descriptor_lists_its_mof_components() -> None:
     assert "Model parameters (Final)" in names
     assert data["release"]["name"] == descriptor.model.name
     again = mot.from_mapping(data, model_id="olmo-7b")
+    listed = {c["name"] for c in data["release"]["components"]}
     for key, component in again.components.items():
-        assert component.licence == (descriptor.components[key].licence or "unlicensed")
+        if component.access == "not-released":
+            assert openness.components()[key].mof.name not in listed  # type: ignore[union-attr]
+        else:
+            assert component.licence == (descriptor.components[key].licence or "unlicensed")
 
 
 @pytest.mark.parametrize(
@@ -141,8 +174,8 @@ def test_missing_pyyaml_names_the_extra(monkeypatch: pytest.MonkeyPatch, mot_fil
         mot.read(mot_file)
 
 
-def test_index_file_keeps_ratings_links_and_unrated_parameters(tmp_path: Path) -> None:
-    """Current index files: ratings with links (string or list); empty classes are 'not assessed'."""
+def test_index_file_keeps_ratings_links_and_identity(tmp_path: Path) -> None:
+    """Current index files: ratings with links (string or list), identity, nulls kept; a TOML round trip is exact."""
     path = tmp_path / "My Model.yaml"
     path.write_text(
         "system: {name: My Model, type: 'text, code', releasedate: 2024-05-01, link: null}\n"
@@ -154,7 +187,7 @@ def test_index_file_keeps_ratings_links_and_unrated_parameters(tmp_path: Path) -
     descriptor = osai.read(path)
     ratings = descriptor.assessments["osai-index"]
     assert ratings["trainingcode"].link == ("https://a.example", "https://b.example")
-    assert ratings["paper"].grade is None
+    assert ratings["paper"].link == ("https://c.example",)
     assert descriptor.model.modalities == ("text", "code")
     assert descriptor.model.id == "my-model"
     assert descriptor.model.released == "2024-05-01"
@@ -162,6 +195,152 @@ def test_index_file_keeps_ratings_links_and_unrated_parameters(tmp_path: Path) -
     assert descriptor.extra["osai"]["nulls"] == [["system", "link"]]
     loaded = openness.load_descriptor(descriptor.to_toml())
     assert loaded == descriptor
+
+
+LEGACY_PARAMETERS = [
+    "opencode",
+    "llmdata",
+    "llmweights",
+    "rldata",
+    "rlweights",
+    "license",
+    "code",
+    "architecture",
+    "preprint",
+    "paper",
+    "modelcard",
+    "datasheet",
+    "package",
+    "api",
+]
+CURRENT_PARAMETERS = [
+    "datasources_basemodel",
+    "datasources_endmodel",
+    "weights_basemodel",
+    "weights_endmodel",
+    "trainingcode",
+    "code",
+    "hardware_architecture",
+    "preprint",
+    "paper",
+    "modelcard",
+    "datasheet",
+    "licenses",
+]
+
+
+@pytest.mark.parametrize(
+    ("head", "assessor", "parameters"),
+    [
+        ("project: {name: Old}\n", "osai-2023", LEGACY_PARAMETERS),
+        ("system: {name: New, type: text}\n", "osai-index", CURRENT_PARAMETERS),
+    ],
+)
+def test_index_cells_the_index_scores_closed_are_explicit(
+    tmp_path: Path, head: str, assessor: str, parameters: list[str]
+) -> None:
+    """A parameter missing from the file, or with an empty class, is graded closed with a note saying why."""
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        f"{head}paper: {{class: open}}\npreprint: {{class: '', notes: under review}}\ncode: {{class: Open}}\n",
+        encoding="utf-8",
+    )
+    ratings = osai.read(path).assessments[assessor]
+    assert set(ratings) == set(parameters)
+    assert ratings["paper"] == Assessment(grade="open")
+    assert ratings["preprint"] == Assessment(
+        grade="closed", notes="under review (class left empty in the index file, which scores it closed)"
+    )
+    assert ratings["code"].grade == "Open"  # misspelt: kept, and matches no level, as in the index
+    missing = [key for key in parameters if key not in {"paper", "preprint", "code"}]
+    for key in missing:
+        assert ratings[key] == Assessment(
+            grade="closed", notes="missing from the index file, which scores a missing parameter closed"
+        ), key
+    report = openness.score(osai.read(path), assessor)
+    assert report.points == 1
+    assert all(result.grade in {"open", "closed"} for result in report.results)
+    assert not any(result.unknown for result in report.results)
+
+
+def test_current_index_ratings_become_component_facts_with_sources(tmp_path: Path) -> None:
+    """Open weights, data and code, partial data and documents, the end model's licence: facts citing the index."""
+    path = tmp_path / "Demo.yaml"
+    path.write_text(
+        "system: {name: Demo, type: text, basemodelname: Demo-Base, endmodelname: Demo-Chat,"
+        " endmodellicense: Apache-2.0}\n"
+        "weights_basemodel: {class: open, notes: On the Hub.}\n"
+        "weights_endmodel: {class: partial, notes: Gated.}\n"
+        "datasources_basemodel: {class: open}\n"
+        "datasources_endmodel: {class: partial}\n"
+        "trainingcode: {class: open}\n"
+        "datasheet: {class: partial}\n"
+        "modelcard: {class: closed}\n",
+        encoding="utf-8",
+    )
+    components = osai.read(path).components
+    page = ("https://osai-index.eu/model/Demo",)
+    assert components == {
+        "training-data": openness.Component(
+            access="public", coverage="full", notes="osai-index rates datasources_basemodel open.", sources=page
+        ),
+        "fine-tuning-data": openness.Component(
+            coverage="partial", notes="osai-index rates datasources_endmodel partial.", sources=page
+        ),
+        "weights": openness.Component(
+            access="public", notes="osai-index rates weights_basemodel open: On the Hub.", sources=page
+        ),
+        "training-code": openness.Component(access="public", notes="osai-index rates trainingcode open.", sources=page),
+        "data-preprocessing-code": openness.Component(
+            access="public", notes="osai-index rates trainingcode open.", sources=page
+        ),
+        "data-card": openness.Component(coverage="partial", notes="osai-index rates datasheet partial.", sources=page),
+        "fine-tuned-weights": openness.Component(
+            licence="Apache-2.0",
+            notes="Licence as the index file names the end model's (system.endmodellicense).",
+            sources=page,
+        ),
+    }
+
+
+def test_current_index_licence_covers_the_base_weights_when_base_and_end_model_are_one(tmp_path: Path) -> None:
+    """When the file names one model as base and end model, its licence is that of the weights too."""
+    path = tmp_path / "One.yaml"
+    path.write_text(
+        "system: {name: One, type: text, basemodelname: One-7B, endmodelname: one-7b, 'endmodel license': MIT}\n"
+        "weights_basemodel: {class: open}\nweights_endmodel: {class: open}\n",
+        encoding="utf-8",
+    )
+    components = osai.read(path).components
+    assert components["weights"].licence == components["fine-tuned-weights"].licence == "MIT"
+    assert components["weights"].access == "public"
+    report = openness.score(osai.read(path), "osaid-1.0")
+    assert report.result("parameters").grade == "open"
+
+
+def test_legacy_index_ratings_become_component_facts_with_sources(tmp_path: Path) -> None:
+    """Legacy ratings state the same facts; the project's free-text licence names no component and stays in extra."""
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "project: {name: Old, license: Apache 2.0}\n"
+        "opencode: {class: open}\nllmdata: {class: partial}\nllmweights: {class: open}\n"
+        "rlweights: {class: closed}\nrldata: {class: open}\npaper: {class: open}\n"
+        "package: {class: open}\napi: {class: partial}\n",
+        encoding="utf-8",
+    )
+    descriptor = osai.read(path)
+    page = "https://github.com/opening-up-chatgpt/opening-up-chatgpt.github.io/blob/main/projects/old.yaml"
+    facts = {key: (c.access, c.coverage, c.licence) for key, c in descriptor.components.items()}
+    assert facts == {
+        "training-code": ("public", None, None),
+        "training-data": (None, "partial", None),
+        "weights": ("public", None, None),
+        "fine-tuning-data": ("public", "full", None),
+        "research-paper": (None, "full", None),
+        "package": ("public", None, None),
+    }
+    assert all(c.sources == (page,) for c in descriptor.components.values())
+    assert descriptor.extra["osai"]["file"]["project"]["license"] == "Apache 2.0"
 
 
 def test_unknown_yaml_shape_is_reported(tmp_path: Path) -> None:

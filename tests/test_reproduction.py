@@ -104,6 +104,7 @@ def test_legacy_index_reproduces_the_published_table(shared_data: Path) -> None:
         report = openness.score(descriptor, rubric)
         assert repr(report.points) == row["openness"], row["project"]
         assert [report.result(key).grade for key in keys] == [row[key] for key in keys]
+        assert not any(result.unknown for result in report.results), row["project"]
         assert report.score == report.points / 14
         ranked.append((report, int(row["rank"])))
     ranked.sort(key=lambda pair: (-pair[0].points, pair[0].model["name"]))
@@ -153,9 +154,30 @@ def test_current_index_scores_equal_the_sites_algorithm(shared_data: Path) -> No
         report = openness.score(descriptor, rubric)
         assert report.score == _site_score(data, parameters), name
         assert (report.score * 24).is_integer()
+        assert not any(result.unknown for result in report.results), name
         scores[name] = report.score
     order = sorted(scores, key=lambda name: (-scores[name], [-ord(c) for c in name]))
     assert order.index("bloomz.yaml") < order.index("OLMo.yaml") or scores["bloomz.yaml"] != scores["OLMo.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "grades"),
+    [
+        ("current/OLMo.yaml", ["partial", "partial", "partial"]),
+        ("current/BERT.yaml", ["partial", "closed", "open"]),
+        ("legacy/olmo-7b-instruct.yaml", ["partial", "partial", "partial"]),
+        ("legacy/BELLE.yaml", ["partial", "partial", "closed"]),
+    ],
+)
+def test_index_files_score_above_zero_under_osaid_from_the_facts_the_index_states(
+    shared_data: Path, name: str, grades: list[str]
+) -> None:
+    """Open weights, code and data the index states are component facts, so OSAID 1.0 scores the file above 0."""
+    descriptor = osai.read(shared_data / "osai" / name)
+    report = openness.score(descriptor, "osaid-1.0")
+    assert [result.grade for result in report.results] == grades
+    assert report.score > 0
+    assert all(c.sources == descriptor.model.sources for c in descriptor.components.values())
 
 
 def test_index_rounding_is_half_up_like_the_site() -> None:
@@ -202,6 +224,8 @@ def test_all_mot_models_import_and_score(shared_data: Path, rubric_id: str) -> N
         report = openness.score(mot.read(path), rubric)
         assert 0 <= report.score <= 1
         assert all(0 <= v.progress <= 1 for v in report.verdicts)
+        if rubric_id == "mot-1.0":  # every component is listed (public, with a licence) or stated not released
+            assert not any(result.unknown for result in report.results), path.name
 
 
 def test_mot_vs_mof_page_is_current(shared_data: Path, script: Callable[[str], ModuleType]) -> None:

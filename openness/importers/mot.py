@@ -5,13 +5,18 @@ MOT (https://mot.isitopen.ai, https://github.com/lfai/model_openness_tool) descr
 released. :func:`read` turns such a file into a :class:`~openness.Descriptor`:
 
 - every listed component becomes a component with ``access = "public"`` (in MOT, listed means
-  released; a component that is not listed is missing);
+  released);
+- every other component MOT knows (the components of the vocabulary with a MOF name) becomes
+  ``access = "not-released"``, with a note that the MOT file does not list it: MOT counts an
+  unlisted component as missing, so the file states it, and no rubric has to guess;
 - its licence is resolved with MOT's inheritance rules: the component's own ``license`` string
   verbatim; when the key is absent, the global licence for the component's content type
   (``release.license.code``, ``.data`` or ``.document``), else the global ``distribution`` licence,
   else ``unlicensed``; an explicit ``unlicensed`` or empty string never inherits;
 - ``release.name``, ``producer``, ``version`` and ``date`` become the model's name, organisation,
-  version and release date; the id is made from the file name (MOT files may share a name);
+  version and release date; the id is made from the file name (MOT files may share a name); the
+  ``repository`` and ``huggingface`` URLs, when given, are the model's sources (MOT's own model
+  pages have no address that can be made from the file);
 - the whole file is kept under ``extra.mot`` (``None`` values listed in ``extra.mot.nulls``, since
   TOML has no null), so :func:`write` gives back the same YAML data.
 
@@ -33,12 +38,14 @@ from openness._model.descriptor import Component, Descriptor, ModelInfo, check_d
 from openness._reading.vocabulary import components
 from openness.importers._common import load_yaml, restore_nulls, slug, without_nulls
 
-__all__ = ["CONTENT_TYPES", "from_mapping", "read", "resolve_licence", "to_mapping", "write"]
+__all__ = ["CONTENT_TYPES", "NOT_LISTED", "from_mapping", "read", "resolve_licence", "to_mapping", "write"]
 
 #: MOT's content type for each component kind (weights are data in MOT).
 CONTENT_TYPES = {"code": "code", "data": "data", "weights": "data", "documentation": "document"}
 
 UNLICENSED = "unlicensed"
+#: The note on a component the MOT file does not list.
+NOT_LISTED = "Not listed in the MOT file; in MOT, a component that is not listed was not released."
 #: MOT's ``release.type`` as model modalities ("multimodal" names none in particular).
 TYPE_MODALITIES = {
     "language": ("text",),
@@ -132,6 +139,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _url(value: Any) -> str | None:
+    text = _text(value)
+    return text if text is not None and text.startswith(("https://", "http://")) else None
+
+
 def from_mapping(data: Any, *, source: str = "<mapping>", model_id: str | None = None) -> Descriptor:
     """A descriptor from MOT data already parsed (see :func:`read`)."""
     return _from_mapping(data, source=source, model_id=model_id, checked=False)
@@ -150,16 +162,20 @@ def _from_mapping(data: Any, *, source: str, model_id: str | None, checked: bool
             licence=resolve_licence(entry, key, release.get("license")),
             notes=_text(entry.get("description")),
         )
+    for key, spec in components().items():
+        if spec.mof is not None and key not in found:
+            found[key] = Component(access="not-released", notes=NOT_LISTED)
     raw, nulls = without_nulls(data)
     released = _text(release.get("date"))
-    homepage = _text(release.get("repository")) or _text(release.get("huggingface"))
+    urls = [url for url in (_url(release.get("repository")), _url(release.get("huggingface"))) if url is not None]
     model = {
         "id": model_id or slug(str(release["name"])),
         "name": str(release["name"]).strip(),
         "organisation": _text(release.get("producer")),
         "version": _text(release.get("version")),
         "modalities": list(TYPE_MODALITIES.get(str(release.get("type") or "").strip().lower(), ())),
-        "homepage": homepage if homepage and homepage.startswith(("https://", "http://")) else None,
+        "homepage": urls[0] if urls else None,
+        "sources": list(dict.fromkeys(urls)),
     }
     descriptor = descriptor_from_mapping(
         {

@@ -8,10 +8,41 @@ link and notes). :func:`read` keeps every rating as an external assessment of th
 - current osai-index.eu files (``system``, ``org`` and 12 parameters) become assessments of the
   assessor ``osai-index``; ``system.type`` becomes the model's modalities.
 
-A parameter whose class is empty is kept as "not assessed" (no grade). Every other key of the file
-is kept under ``extra.osai`` (``None`` values listed in ``extra.osai.nulls``). Files the index
-itself does not score (the submission template, projects with an empty name) still load; use
-:func:`dropped` to tell which, and why. Needs the ``import`` extra (PyYAML).
+**Every cell the index scores is explicit.** Both generations score a parameter that is missing
+from the file, or whose class is empty, as closed (legacy: ``scripts/consolidate_csv.py``; current:
+the site's ``sortModels``, where a missing parameter stays in the denominator). The importer writes
+such a parameter as the grade ``closed`` with a note saying why, so the index's own rubrics reach a
+determined result on every file. The parameters are the criteria of the built-in rubrics
+``osai-2023`` and ``osai-index`` (the latter generated from the index's ``_parameters.yml``). A class
+that is set but misspelt is kept verbatim: it matches no level, so it grades closed, as in the index.
+
+**What a rating states about a component becomes a component fact** (:data:`COMPONENT_FACTS`),
+citing the index's page for the model as its source; what a rating does not state stays unset
+(unknown). Legacy / current parameter, the component, and the facts an ``open`` (``partial``)
+rating states:
+
+- ``llmweights`` / ``weights_basemodel``: ``weights``; open: access public.
+- ``rlweights`` / ``weights_endmodel``: ``fine-tuned-weights`` (the end-user model); open: access
+  public.
+- ``llmdata`` / ``datasources_basemodel``: ``training-data``; ``rldata`` / ``datasources_endmodel``:
+  ``fine-tuning-data``; open: access public and coverage full (partial: coverage partial).
+- ``opencode``: ``training-code``; ``trainingcode``: ``training-code`` and
+  ``data-preprocessing-code`` (its question names dataset processing); open: access public.
+- ``datasheet``: ``data-card``; ``modelcard``: ``model-card``; ``preprint``: ``preprint``;
+  ``paper``: ``research-paper``; open: coverage full (partial: coverage partial).
+- legacy ``package``: ``package``; legacy ``api``: ``hosted-api``; open: access public.
+
+A partial weights or code rating ("gated or not fully shared", "some source code open") and any
+closed rating state no access: "not shared" does not say whether unreleased, API-only or given on
+request. Current files name the end model's licence (``system.endmodellicense``); it becomes the
+licence of ``fine-tuned-weights``, and of ``weights`` too when the file names the same model as
+base and end model. The legacy ``project.license`` is free text about the whole project, not one
+component, and stays under ``extra.osai``.
+
+Every other key of the file is kept under ``extra.osai`` (``None`` values listed in
+``extra.osai.nulls``). Files the index itself does not score (the submission template, projects
+with an empty name) still load; use :func:`dropped` to tell which, and why. Needs the ``import``
+extra (PyYAML).
 
 Data: CC-BY-4.0, by Liesenfeld, Lopez & Dingemanse (doi:10.1145/3571884.3604316) and Liesenfeld &
 Dingemanse (doi:10.1145/3630106.3659005); see https://osai-index.eu/.
@@ -19,6 +50,7 @@ Dingemanse (doi:10.1145/3630106.3659005); see https://osai-index.eu/.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,13 +60,55 @@ import attrs
 
 from openness._errors import DescriptorError, Problem
 from openness._model.descriptor import Descriptor, check_date, descriptor_from_mapping
+from openness._model.rubric import load_rubric
 from openness._reading.vocabulary import MODALITIES
 from openness.importers._common import load_yaml, slug, without_nulls, yaml_files
 
-__all__ = ["ASSESSORS", "TEMPLATES", "Skipped", "dropped", "from_mapping", "read", "read_dir"]
+__all__ = ["ASSESSORS", "COMPONENT_FACTS", "TEMPLATES", "Skipped", "dropped", "from_mapping", "read", "read_dir"]
 
 #: The assessor id each generation's ratings are filed under.
 ASSESSORS = {"legacy": "osai-2023", "current": "osai-index"}
+
+#: Component facts a rating states, by grade: released (weights, code, packages, an API), data
+#: (released in full, or partly released or described), documents (how complete they are).
+_RELEASED: Mapping[str, Mapping[str, str]] = {"open": {"access": "public"}}
+_DATA: Mapping[str, Mapping[str, str]] = {
+    "open": {"access": "public", "coverage": "full"},
+    "partial": {"coverage": "partial"},
+}
+_DOCUMENTED: Mapping[str, Mapping[str, str]] = {"open": {"coverage": "full"}, "partial": {"coverage": "partial"}}
+_DOCUMENTS = {
+    "preprint": (("preprint",), _DOCUMENTED),
+    "paper": (("research-paper",), _DOCUMENTED),
+    "modelcard": (("model-card",), _DOCUMENTED),
+    "datasheet": (("data-card",), _DOCUMENTED),
+}
+
+#: What each generation's ratings state about components: parameter -> (component ids, facts by
+#: grade). A grade not listed states nothing about the component.
+COMPONENT_FACTS: Mapping[str, Mapping[str, tuple[tuple[str, ...], Mapping[str, Mapping[str, str]]]]] = {
+    "legacy": {
+        "opencode": (("training-code",), _RELEASED),
+        "llmdata": (("training-data",), _DATA),
+        "llmweights": (("weights",), _RELEASED),
+        "rldata": (("fine-tuning-data",), _DATA),
+        "rlweights": (("fine-tuned-weights",), _RELEASED),
+        **_DOCUMENTS,
+        "package": (("package",), _RELEASED),
+        "api": (("hosted-api",), _RELEASED),
+    },
+    "current": {
+        "datasources_basemodel": (("training-data",), _DATA),
+        "datasources_endmodel": (("fine-tuning-data",), _DATA),
+        "weights_basemodel": (("weights",), _RELEASED),
+        "weights_endmodel": (("fine-tuned-weights",), _RELEASED),
+        "trainingcode": (("training-code", "data-preprocessing-code"), _RELEASED),
+        **_DOCUMENTS,
+    },
+}
+_MISSING = "missing from the index file, which scores a missing parameter closed"
+_EMPTY = "class left empty in the index file, which scores it closed"
+_LICENCE_NOTE = "Licence as the index file names the end model's (system.endmodellicense)."
 #: File names of the index's templates: they load, but the index never scores them.
 TEMPLATES = frozenset({"A_sample.yaml", "a_submission_template.yaml"})
 _IDENTITY = {"legacy": "project", "current": "system"}
@@ -80,17 +154,54 @@ def _modalities(value: Any) -> list[str]:
     return [w for w in words if w in MODALITIES]
 
 
-def _assessments(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+@functools.cache
+def _parameters(generation: str) -> tuple[str, ...]:
+    """The parameters the index scores, in its order: the criteria of the generation's built-in rubric."""
+    return tuple(criterion.id for criterion in load_rubric(ASSESSORS[generation]).criteria)
+
+
+def _assessments(data: Mapping[str, Any], generation: str) -> dict[str, dict[str, Any]]:
+    """The ratings, with every parameter the index scores as closed when missing or empty made explicit."""
+    scored = _parameters(generation)
     out: dict[str, dict[str, Any]] = {}
     for key, value in data.items():
-        if isinstance(value, Mapping) and "class" in value:
+        if isinstance(value, Mapping) and ("class" in value or key in scored):
             rating = {
                 "grade": _text(value.get("class")),
                 "link": _links(value.get("link")),
                 "notes": _text(value.get("notes")),
             }
             out[str(key)] = {k: v for k, v in rating.items() if v not in (None, [])}
+    for key in scored:
+        rating = out.setdefault(key, {"grade": "closed", "notes": _MISSING})
+        if "grade" not in rating:
+            rating["grade"] = "closed"
+            rating["notes"] = f"{rating['notes']} ({_EMPTY})" if "notes" in rating else _EMPTY
     return out
+
+
+def _components(
+    ratings: Mapping[str, Mapping[str, Any]], generation: str, identity: Mapping[str, Any], source: str
+) -> dict[str, dict[str, Any]]:
+    """The component facts the ratings (and a current file's end-model licence) state, citing ``source``."""
+    found: dict[str, dict[str, Any]] = {}
+    for parameter, (keys, by_grade) in COMPONENT_FACTS[generation].items():
+        rating = ratings.get(parameter, {})
+        facts = by_grade.get(rating.get("grade", ""))
+        if facts is None:
+            continue
+        said = f": {rating['notes']}" if "notes" in rating else "."
+        for key in keys:
+            found[key] = {**facts, "notes": f"{ASSESSORS[generation]} rates {parameter} {rating['grade']}{said}"}
+    licence = _text(identity.get("endmodellicense")) or _text(identity.get("endmodel license"))
+    if generation == "current" and licence is not None:
+        base, end = _text(identity.get("basemodelname")), _text(identity.get("endmodelname"))
+        same = base is not None and end is not None and base.casefold() == end.casefold()
+        for key in ("fine-tuned-weights", "weights") if same else ("fine-tuned-weights",):
+            entry = found.setdefault(key, {})
+            entry["licence"] = licence
+            entry["notes"] = f"{entry['notes']} {_LICENCE_NOTE}" if "notes" in entry else _LICENCE_NOTE
+    return {key: {**facts, "sources": [source]} for key, facts in found.items()}
 
 
 def dropped(data: Mapping[str, Any], file_name: str) -> str | None:
@@ -119,7 +230,7 @@ def _from_mapping(data: Any, *, source: str, file_name: str, checked: bool) -> D
     org: Mapping[str, Any] = data["org"] if isinstance(data.get("org"), Mapping) else {}
     stem = Path(file_name).stem if file_name else ""
     name = _text(identity.get("name")) or stem or "unnamed"
-    ratings = _assessments(data)
+    ratings = _assessments(data, generation)
     rest = {k: v for k, v in data.items() if k not in ratings}
     raw, nulls = without_nulls(rest)
     keep: dict[str, Any] = {"generation": generation, "file": raw}
@@ -131,13 +242,14 @@ def _from_mapping(data: Any, *, source: str, file_name: str, checked: bool) -> D
     if reason is not None:
         keep["dropped"] = reason
     link = _text(identity.get("link"))
+    page = _page(generation, file_name)
     model: dict[str, Any] = {
         "id": slug(stem or name),
         "name": name,
         "organisation": _text(org.get("name")),
         "homepage": link if link and link.startswith(("https://", "http://")) else None,
         "modalities": _modalities(identity.get("type")) if generation == "current" else [],
-        "sources": [_page(generation, file_name)],
+        "sources": [page],
     }
     released = _text(identity.get("releasedate"))
     if released is not None and not check_date(released, "released", full=False):
@@ -146,6 +258,7 @@ def _from_mapping(data: Any, *, source: str, file_name: str, checked: bool) -> D
         {
             "format": 1,
             "model": {k: v for k, v in model.items() if v not in (None, [])},
+            "components": _components(ratings, generation, identity, page),
             "assessments": {ASSESSORS[generation]: ratings},
             "extra": {"osai": keep},
         },
