@@ -17,6 +17,7 @@ import yaml
 
 import openness
 from openness._cli.main import main
+from openness.importers import hf
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -316,6 +317,61 @@ def test_check_descriptor_file(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 1
     assert out.startswith("example-gated: FAILED under osaid-1.0\n")
+
+
+def _card(tmp_path: Path) -> Path:
+    """A model card stating only an Apache-2.0 licence: how the weights are released is not stated."""
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: apache-2.0\n---\n# Bare\n", encoding="utf-8")
+    return card
+
+
+def test_check_undetermined_exits_3_naming_the_facts_not_stated(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A required verdict that facts not stated leave open is not established: exit 3, the facts named."""
+    card = _card(tmp_path)
+    verdict = openness.score(hf.read(card), "osaid-1.0").verdict("open-source-ai")
+    assert verdict.status == "undetermined"
+    code, out, err = _run(capsys, "check", str(card), "--rubric", "osaid-1.0", "--require", "open-source-ai")
+    assert (code, err) == (3, "")
+    lines = out.splitlines()
+    assert lines[0].endswith("UNDETERMINED under osaid-1.0 (facts not stated)")
+    assert lines[1] == (
+        "  verdict open-source-ai (Open Source AI (OSAID 1.0)) is undetermined: not known until stated: "
+        f"{', '.join(verdict.unknown)}; not yet established:"
+    )
+    assert "components.weights.access" in verdict.unknown
+    assert "not met" not in out
+
+
+def test_check_allow_undetermined_passes_and_still_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--allow-undetermined: the open requirement passes (exit 0), its lines still there; a failure still fails."""
+    card = _card(tmp_path)
+    code, out, _ = _run(
+        capsys, "check", str(card), "--rubric", "osaid-1.0", "--require", "open-source-ai", "--allow-undetermined"
+    )
+    assert code == 0
+    assert "ok under osaid-1.0: undetermined requirements allowed (--allow-undetermined)" in out
+    assert "is undetermined: not known until stated:" in out
+    code, _, _ = _run(
+        capsys, "check", str(card), "llama-3.1-8b", "--rubric", "osaid-1.0", "--require", "open-source-ai"
+    )
+    assert code == 1  # a requirement that fails outranks one left open
+
+
+def test_check_score_undetermined_when_facts_not_stated_could_lift_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--fail-under: below as stated but not at best is undetermined (exit 3); below at best fails (exit 1)."""
+    card = _card(tmp_path)
+    report = openness.score(hf.read(card), "osaid-1.0")
+    assert report.score < 0.5 <= report.best_score
+    code, out, _ = _run(capsys, "check", str(card), "--rubric", "osaid-1.0", "--fail-under", "0.5")
+    assert code == 3
+    assert f"score {report.score:.2f} as stated is below 0.5, {report.best_score:.2f} at best: undetermined" in out
+    code, _, _ = _run(capsys, "check", "llama-3.1-8b", "--rubric", "osaid-1.0", "--fail-under", "0.6")
+    assert code == 1
 
 
 # --- explain ----------------------------------------------------------------------------------------------------
@@ -637,15 +693,18 @@ def test_streamed_output_comes_before_a_bad_line(tmp_path: Path, capsys: pytest.
 
 
 def test_check_streams_a_folder_and_fails_on_any_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`check` over a folder: one line per model that holds, the failures explained, exit 1 when any fails."""
+    """`check` over a folder: a line per model that holds, failures and open ones explained, exit 1 if any fails."""
     _, folder, descriptors = _registry(tmp_path)
     code, out, err = _run(capsys, "check", str(folder), "--rubric", "osaid-1.0", "--require", "open-source-ai")
     assert err == ""
-    met = {d["model"]["id"] for d in descriptors if openness.score(d, "osaid-1.0").verdict("open-source-ai").met}
+    status = {d["model"]["id"]: openness.score(d, "osaid-1.0").verdict("open-source-ai").status for d in descriptors}
+    met = sorted(model for model, found in status.items() if found == "met")
     assert 0 < len(met) < len(descriptors)
     assert code == 1
-    assert sorted(line.split(":")[0] for line in out.splitlines() if ": ok under " in line) == sorted(met)
-    assert sum(": FAILED under osaid-1.0" in line for line in out.splitlines()) == len(descriptors) - len(met)
+    assert sorted(line.split(":")[0] for line in out.splitlines() if ": ok under " in line) == met
+    for word, found in (("FAILED", "not-met"), ("UNDETERMINED", "undetermined")):
+        said = sum(f": {word} under osaid-1.0" in line for line in out.splitlines())
+        assert said == sum(value == found for value in status.values())
 
 
 def test_registry_progress_on_terminal_only(

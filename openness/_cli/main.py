@@ -1,7 +1,9 @@
 """The ``openness`` command line: a thin layer over the library.
 
 Exit codes: 0 success (the gate holds, the rubric is clean); 1 findings (``check``: a requirement
-fails; ``lint``: problems found); 2 bad input or options (the error on stderr, nothing on stdout).
+fails; ``lint``: problems found); 2 bad input or options (the error on stderr, nothing on stdout);
+3 ``check`` only: no requirement fails, but facts not stated leave one open (``--allow-undetermined``
+lets it pass).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+#: ``check``: no requirement fails, but one is left open by facts not stated (and not allowed).
+EXIT_UNDETERMINED = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,12 +114,12 @@ def _cmd_score(args: argparse.Namespace) -> _Result:
 
 
 def _cmd_check(args: argparse.Namespace) -> _Result:
-    from openness._cli.gate import check_model, check_requirements  # noqa: PLC0415
+    from openness._cli.gate import FAILS, UNDETERMINED, check_model, check_requirements  # noqa: PLC0415
 
     rubric = load_rubric(args.rubric)
     check_requirements(rubric, args.require, args.fail_under)
     result = _Result("")
-    gate = functools.partial(check_model, args.require, args.fail_under)
+    gate = functools.partial(check_model, args.require, args.fail_under, args.allow_undetermined)
     outcomes = progress(
         _scored(items(args.model), [rubric], load_item, gate, args.jobs),
         total=lambda: count(args.model),
@@ -124,9 +128,11 @@ def _cmd_check(args: argparse.Namespace) -> _Result:
     )
 
     def said() -> Iterator[str]:
-        for holds, lines in outcomes:
-            if not holds:
+        for outcome, lines in outcomes:
+            if outcome == FAILS:
                 result.code = EXIT_FINDINGS
+            elif outcome == UNDETERMINED and result.code != EXIT_FINDINGS:
+                result.code = EXIT_UNDETERMINED
             yield "\n".join(lines) + "\n"
 
     result.output = _stream(args.model, said())
@@ -224,6 +230,11 @@ def _check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--require", action="append", default=[], metavar="VERDICT", help="a verdict that must be met (repeatable)"
     )
     cmd.add_argument("--fail-under", type=float, metavar="SCORE", help="fail when the score (0 to 1) is below SCORE")
+    cmd.add_argument(
+        "--allow-undetermined",
+        action="store_true",
+        help="let a requirement that facts not stated leave open pass (by default it exits 3)",
+    )
     cmd.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     cmd.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=_JOBS_HELP)
     cmd.set_defaults(run=_cmd_check)
