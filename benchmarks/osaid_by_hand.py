@@ -49,6 +49,9 @@ def grade(descriptor: Descriptor) -> Grades:
     data_open = any(
         _has(descriptor, key, ("public",), ("full",)) and _openly_licensed(descriptor, key)
         for key in ("training-data", "data-card")
+    ) or (
+        _has(descriptor, "training-data", ("public",), ("full",))
+        and _has(descriptor, "data-card", ("public",), ("full", "partial"))
     )
     if data_open:
         data = "open"
