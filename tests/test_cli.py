@@ -673,7 +673,14 @@ def test_registry_in_a_document_format_reads_every_model(tmp_path: Path, capsys:
     locations = {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]
     }
-    assert f"{jsonl}:1" in locations
+    below_best = [
+        f"{jsonl}:{line}"
+        for line, d in enumerate(descriptors, start=1)
+        if any(r.points < r.max_points for r in openness.score(d, "osaid-1.0").results)
+    ]
+    assert below_best
+    assert set(below_best) <= locations
+    assert {location.rsplit(":", 1)[0] for location in locations} == {str(jsonl)}
 
 
 def test_streamed_output_comes_before_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

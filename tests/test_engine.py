@@ -157,8 +157,8 @@ def test_osaid_verdict_on_catalogue_models() -> None:
     assert any(m.startswith("parameters must be at least open (now partial)") for m in verdict.missing)
 
 
-def test_present_reads_the_listing_and_is_never_unknown() -> None:
-    """`present` holds for listed, released components; unlisted or not-released ones are simply absent."""
+def test_present_is_unknown_until_the_descriptor_states_access() -> None:
+    """`present` holds for released components, fails for not-released ones, and is unknown for the rest."""
     rubric = {
         **RUBRIC,
         "criteria": [
@@ -176,17 +176,20 @@ def test_present_reads_the_listing_and_is_never_unknown() -> None:
     grades = {
         name: openness.score(_descriptor(**components), rubric).result("listed")
         for name, components in {
-            "listed": {"training-code": {"licence": "MIT"}},
+            "released": {"training-code": {"access": "public", "licence": "MIT"}},
+            "access unstated": {"training-code": {"licence": "MIT"}},
             "absent": {},
             "withheld": {"training-code": {"access": "not-released"}},
         }.items()
     }
-    assert {name: r.grade for name, r in grades.items()} == {
-        "listed": "open",
-        "absent": "partial",
-        "withheld": "partial",
+    assert {name: (r.grade, r.best_grade, r.determined) for name, r in grades.items()} == {
+        "released": ("open", "open", True),
+        "access unstated": ("closed", "open", False),
+        "absent": ("closed", "open", False),
+        "withheld": ("partial", "partial", True),
     }
-    assert all(r.unknown == () for r in grades.values())
+    assert grades["access unstated"].unknown == ("components.training-code.access",)
+    assert grades["absent"].unknown == ("components.training-code",)
 
 
 def test_a_listed_component_without_facts_is_shown_as_evidence() -> None:

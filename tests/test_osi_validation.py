@@ -8,8 +8,8 @@ Every catalogue descriptor of a model OSI assessed records OSI's result under ``
 (``extra`` is never read by rubrics, so the verdict cannot echo it). Here: pass means the verdict
 ``open-source-ai`` is met; would-pass-with-licence-change and fail mean it is not met, for a stated reason.
 
-To tighten once verdicts say ``met`` / ``not-met`` / ``undetermined``: compare ``_published(descriptor)``
-with the status instead of ``met`` (pass → met, the other two → not-met).
+The comparison is on the verdict's status: pass → ``met``; the other two → ``not-met``, ruled out by the
+stated facts, not ``undetermined`` (left open by facts not stated).
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def test_models_osi_passed_meet_the_verdict(model_id: str) -> None:
     descriptor = catalogue.load(model_id)
     assert _published(descriptor) == "pass"
     verdict = _verdict(model_id)
-    assert verdict.met is True, verdict.missing
+    assert (verdict.status, verdict.met) == ("met", True), verdict.missing
     assert verdict.missing == ()
 
 
@@ -118,7 +118,7 @@ def test_models_osi_did_not_pass_miss_the_verdict_for_a_stated_reason(model_id: 
     descriptor = catalogue.load(model_id)
     assert _published(descriptor) in {"would-pass-with-licence-change", "fail"}
     verdict = _verdict(model_id)
-    assert verdict.met is False
+    assert (verdict.status, verdict.met) == ("not-met", False), verdict.unknown  # ruled out, not merely open
     required = {c for requirement in RUBRIC.verdicts[0].requires for c in requirement.criteria}
     assert RUBRIC.verdicts[0].id == VERDICT
     assert any(line.split(" ", 1)[0] in required for line in verdict.missing), verdict.missing

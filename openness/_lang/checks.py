@@ -177,12 +177,12 @@ def _component(check: ComponentCheck, lists: Lists) -> Check:  # noqa: PLR0915 -
 
     def component_check(facts: Facts, unknown: Unknowns) -> Truth:
         component = facts.components.get(key)
-        if present is not None:
-            listed = component is not None and component.access != "not-released"
-            if listed is not present:
+        if present is not None:  # whether it was released: unknown until the descriptor states access
+            if component is None or component.access is None:
+                unknown[whole if component is None else access_path] = None
+                return None
+            if (component.access != "not-released") is not present:
                 return False
-            if component is None:
-                return True
         if component is None:
             unknown[whole] = None
             return None

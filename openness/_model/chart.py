@@ -21,8 +21,8 @@ __all__ = ["COLOURS", "Chart", "grid_svg", "report_svg"]
 
 #: Fill colour per grade level. Colour is never the only cue: the grade is written beside every bar
 #: and in every cell.
-COLOURS = {"best": "#2e7d32", "middle": "#f0a30a", "worst": "#c62828", "none": "#9e9e9e"}
-_INK = {"best": "#ffffff", "middle": "#000000", "worst": "#ffffff", "none": "#000000"}
+COLOURS = {"best": "#2e7d32", "middle": "#f0a30a", "worst": "#c62828", "none": "#9e9e9e", "unknown": "#bdbdbd"}
+_INK = {"best": "#ffffff", "middle": "#000000", "worst": "#ffffff", "none": "#000000", "unknown": "#000000"}
 
 _FONT = 'font-family="system-ui,sans-serif" font-size="12"'
 _ROW = 24

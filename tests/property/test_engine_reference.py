@@ -36,11 +36,10 @@ def _or(values: list[Truth]) -> Truth:
 def _component(check: ComponentCheck, descriptor: openness.Descriptor, rubric: openness.Rubric) -> Truth:
     component = descriptor.components.get(component_aliases()[check.component])
     if check.present is not None:
-        listed = component is not None and component.access != "not-released"
-        if listed != check.present:
+        if component is None or component.access is None:
+            return None
+        if (component.access != "not-released") != check.present:
             return False
-        if component is None:
-            return True
     if component is None:
         return None
     parts: list[Truth] = []
