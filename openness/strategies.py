@@ -48,7 +48,7 @@ from openness._model.conditions import (
 )
 from openness._model.descriptor import Component, Descriptor, load_descriptor
 from openness._model.rubric import LicenceList, Rubric, load_rubric
-from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, restrictions
+from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, component_aliases, restrictions
 from openness._reading.vocabulary import components as component_vocabulary
 from openness.licences import CLASSES, all_licences, normalise, table
 
@@ -56,6 +56,7 @@ __all__ = [
     "EXAMPLE_MODEL",
     "LICENCE_POOL",
     "Opening",
+    "Thinning",
     "access_levels",
     "component_tables",
     "components",
@@ -70,6 +71,7 @@ __all__ = [
     "reaching",
     "rubric_dicts",
     "rubrics",
+    "thinnings",
 ]
 
 #: The model block of rubric-constrained descriptors (counterexamples read better with a name).
@@ -319,8 +321,6 @@ def _check_licences(check: ComponentCheck, lists: Mapping[str, LicenceList]) -> 
 
 def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` hold, at most :data:`_MAX_ALTERNATIVES`."""
-    from openness._reading.vocabulary import component_aliases  # noqa: PLC0415
-
     if condition is None or isinstance(condition, ModalityCheck):
         return [((), ())]
     if isinstance(condition, Not):
@@ -351,8 +351,6 @@ def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_L
 
 def _solve_not(condition: Condition, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` fail (by De Morgan; an unknown fact never makes it fail)."""
-    from openness._reading.vocabulary import component_aliases  # noqa: PLC0415
-
     if isinstance(condition, ModalityCheck):
         return [((), ())]
     if isinstance(condition, Not):
@@ -622,6 +620,129 @@ def openings(rubric: Rubric | str | None = None) -> st.SearchStrategy[Opening]:
         return Opening(before=load_descriptor(before), after=load_descriptor(after), change=change)
 
     return opening()
+
+
+@attrs.frozen(kw_only=True)
+class Thinning:
+    """A descriptor with facts taken out (``thinned``), and descriptors that state them again (``completions``).
+
+    ``removed`` names the facts taken out (``components.weights.licence``). Each completion states
+    every fact the rubric reads that ``thinned`` leaves unstated; the first completion is the
+    descriptor the facts were taken from, which may leave some unstated still.
+    """
+
+    thinned: Descriptor
+    completions: tuple[Descriptor, ...]
+    removed: tuple[str, ...]
+
+
+_FIELDS = ("access", "licence", "coverage")
+
+
+def _read_everywhere(rubric: Rubric) -> tuple[tuple[str, ...], dict[tuple[str, str], tuple[str, ...]], bool]:
+    """The components, assessments (with the grades named) and whether the modalities any condition reads."""
+    conditions = [level.when for criterion in rubric.criteria for level in criterion.levels]
+    conditions += [criterion.applies_when for criterion in rubric.criteria]
+    conditions += [requirement.unless for verdict in rubric.verdicts for requirement in verdict.requires]
+    leaves = [leaf for condition in conditions if condition is not None for leaf in checks(condition)]
+    aliases = component_aliases()
+    keys = tuple(dict.fromkeys(aliases[c.component] for c in leaves if isinstance(c, ComponentCheck)))
+    grades: dict[tuple[str, str], dict[str, None]] = {}
+    for leaf in leaves:
+        if isinstance(leaf, AssessmentCheck):
+            grades.setdefault((leaf.assessment, leaf.parameter), {}).update(dict.fromkeys(leaf.grade))
+    assessments = {pair: (*found, "unrated") for pair, found in grades.items()}
+    return keys, assessments, any(isinstance(c, ModalityCheck) for c in leaves)
+
+
+def _stated_facts(data: Mapping[str, Any]) -> list[str]:
+    """The facts a descriptor mapping states that thinning may take out, as paths."""
+    found = []
+    for key, facts in data.get("components", {}).items():
+        found.append(f"components.{key}")
+        found += [f"components.{key}.{name}" for name in _FIELDS if facts.get(name) is not None]
+    if data.get("model", {}).get("modalities"):
+        found.append("model.modalities")
+    for assessor, ratings in data.get("assessments", {}).items():
+        found += [f"assessments.{assessor}.{parameter}" for parameter in ratings]
+    return found
+
+
+def _without(data: Mapping[str, Any], removed: Sequence[str]) -> dict[str, Any]:
+    out = copy.deepcopy(dict(data))
+    for path in removed:
+        parts = path.split(".")
+        if parts[0] == "model":
+            out["model"].pop("modalities", None)
+        elif parts[0] == "assessments":
+            out.get("assessments", {}).get(parts[1], {}).pop(parts[2], None)
+        elif len(parts) == 2:
+            out.get("components", {}).pop(parts[1], None)
+        else:
+            out.get("components", {}).get(parts[1], {}).pop(parts[2], None)
+    return out
+
+
+def thinnings(
+    rubric: Rubric | str, *, of: Descriptor | Mapping[str, Any] | None = None, completions: int = 3
+) -> st.SearchStrategy[Thinning]:
+    """A descriptor with some of its facts taken out, and ways of stating them again.
+
+    The descriptor is ``of`` (a catalogue model, say), or drawn as :func:`descriptor_dicts` draws it
+    for ``rubric``; any of its component tables, component facts (access, licence, coverage),
+    modalities and ratings may be taken out. Each completion then states every fact the rubric
+    reads (in any condition: levels, ``applies-when``, ``unless``) that the thinned descriptor
+    leaves unstated, with values drawn as for :func:`descriptor_dicts`. Scoring the thinned descriptor bounds every completion: the
+    soundness law of :func:`openness.testing.check_sound`.
+    """
+    loaded = load_rubric(rubric)
+    keys, assessments, reads_modalities = _read_everywhere(loaded)
+    given = None if of is None else (of.to_dict() if isinstance(of, Descriptor) else dict(of))
+
+    @st.composite
+    def thinning(draw: st.DrawFn) -> Thinning:
+        full = given if given is not None else draw(descriptor_dicts(loaded))
+        stated = _stated_facts(full)
+        removed = draw(st.lists(st.sampled_from(stated), unique=True, max_size=len(stated))) if stated else []
+        thinned = _without(full, removed)
+        filling = _completion(thinned, keys, assessments, reads_modalities)
+        filled = [load_descriptor(full), *(load_descriptor(draw(filling)) for _ in range(completions))]
+        return Thinning(thinned=load_descriptor(thinned), completions=tuple(filled), removed=tuple(removed))
+
+    return thinning()
+
+
+def _completion(
+    thinned: Mapping[str, Any],
+    keys: tuple[str, ...],
+    assessments: Mapping[tuple[str, str], tuple[str, ...]],
+    reads_modalities: bool,
+) -> st.SearchStrategy[dict[str, Any]]:
+    @st.composite
+    def complete(draw: st.DrawFn) -> dict[str, Any]:
+        out = copy.deepcopy(dict(thinned))
+        stated = out.setdefault("components", {})
+        values = {
+            "access": st.sampled_from(ACCESS_LEVELS),
+            "licence": st.sampled_from(LICENCE_POOL),
+            "coverage": st.sampled_from(COVERAGE_LEVELS),
+        }
+        for key in keys:
+            facts = stated.setdefault(key, {})
+            for name in _FIELDS:
+                if facts.get(name) is None:
+                    facts[name] = draw(values[name])
+        if reads_modalities and not out["model"].get("modalities"):
+            out["model"]["modalities"] = draw(
+                st.lists(st.sampled_from(MODALITIES), min_size=1, max_size=2, unique=True)
+            )
+        for (assessor, parameter), grades in assessments.items():
+            ratings = out.setdefault("assessments", {}).setdefault(assessor, {})
+            if ratings.get(parameter, {}).get("grade") is None:
+                ratings[parameter] = {"grade": draw(st.sampled_from(grades))}
+        return out
+
+    return complete()
 
 
 # ---- rubrics -------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ Needs the ``openness[hypothesis]`` extra.
 >>> checked.ok
 True
 >>> [result.check for result in checked.results]
-['weights', 'verdict-chains', 'bounded', 'deterministic', 'explained', 'monotone', 'reachable']
+['weights', 'verdict-chains', 'bounded', 'deterministic', 'explained', 'monotone', 'reachable', 'sound']
 
 The checks:
 
@@ -29,6 +29,11 @@ The checks:
     at least as favourably.
 ``reachable``
     every grade a criterion can give and every verdict is reached by some descriptor (shown).
+``sound``
+    unknown is not closed, and the range it leaves is honest: for a descriptor with facts taken
+    out and every way of stating them again, each criterion's grade lies between ``grade`` and
+    ``best_grade`` of the thinned report (not applicable only where applicability was open), the
+    score lies in ``[score, best_score]``, and a verdict ``met`` or ``not-met`` stays so.
 
 Searches use Hypothesis with a fixed seed, so a check gives the same counterexample on every run;
 the number of examples is the current Hypothesis profile's ``max_examples`` unless given.
@@ -61,7 +66,7 @@ from openness._model.descriptor import Descriptor, load_descriptor
 from openness._model.report import Report
 from openness._model.rubric import Allowance, Rubric, load_rubric
 from openness._scoring.diff import verdict_requirements as _requirements
-from openness._scoring.engine import Evaluator, compile_rubric
+from openness._scoring.engine import NOT_APPLICABLE, Evaluator, compile_rubric
 from openness._scoring.search import minimise, search, search_settings
 from openness._words import counted
 
@@ -77,6 +82,7 @@ __all__ = [
     "check_monotone",
     "check_reachable",
     "check_rubric",
+    "check_sound",
     "check_verdict_chains",
     "check_weights",
     "minimise",
@@ -521,6 +527,61 @@ def check_reachable(rubric: RubricLike, *, max_examples: int | None = None) -> C
     )
 
 
+def _bounds_problem(rubric: Rubric, thinned: Report, filled: Report) -> str | None:
+    """What a completion's report does outside the range the thinned report left open, if anything."""
+    scale = rubric.scale
+    for before, after in zip(thinned.results, filled.results, strict=True):
+        name = f"criterion {before.criterion!r}"
+        if NOT_APPLICABLE in {after.grade, before.grade}:
+            if after.grade != before.grade and before.determined:
+                return f"{name} is {after.grade} once stated, but was determined {before.grade}"
+            continue
+        if not scale[before.grade] <= scale[after.grade] <= scale[before.best_grade]:
+            return f"{name} is {after.grade} once stated, outside {before.grade} .. {before.best_grade}"
+    if not thinned.score - 1e-9 <= filled.score <= thinned.best_score + 1e-9:
+        return f"the score {filled.score:.4g} once stated is outside [{thinned.score:.4g}, {thinned.best_score:.4g}]"
+    for before_verdict, after_verdict in zip(thinned.verdicts, filled.verdicts, strict=True):
+        if before_verdict.status not in {"undetermined", after_verdict.status}:
+            return (
+                f"verdict {before_verdict.id!r} was {before_verdict.status} with facts not stated, "
+                f"{after_verdict.status} once they are stated"
+            )
+    return None
+
+
+def check_sound(rubric: RubricLike, *, max_examples: int | None = None) -> CheckResult:
+    """Stating facts left unknown keeps every grade, the score and each settled verdict within what was reported."""
+    loaded = load_rubric(rubric)
+    evaluator = compile_rubric(loaded)
+
+    def unsound(thinning: strategies.Thinning) -> str | None:
+        thinned = evaluator(thinning.thinned)
+        for completion in thinning.completions:
+            problem = _bounds_problem(loaded, thinned, evaluator(completion))
+            if problem is not None:
+                removed = ", ".join(thinning.removed) or "nothing"
+                return f"{problem} (taken out: {removed})"
+        return None
+
+    found = search(strategies.thinnings(loaded), unsound, search_settings(max_examples))
+    if found is not None:
+        thinning, message = found
+        completion = next(
+            c for c in thinning.completions if _bounds_problem(loaded, evaluator(thinning.thinned), evaluator(c))
+        )
+        return CheckResult(
+            check="sound",
+            ok=False,
+            message=message,
+            counterexample=Counterexample(
+                explanation=message, descriptor=thinning.thinned, changed=completion, change="facts stated again"
+            ),
+        )
+    return CheckResult(
+        check="sound", ok=True, message="stating unknown facts kept grades, score and settled verdicts in range"
+    )
+
+
 #: Every check, in the order check_rubric runs them.
 CHECKS: dict[str, Callable[..., CheckResult]] = {
     "weights": check_weights,
@@ -530,6 +591,7 @@ CHECKS: dict[str, Callable[..., CheckResult]] = {
     "explained": check_explained,
     "monotone": check_monotone,
     "reachable": check_reachable,
+    "sound": check_sound,
 }
 
 
