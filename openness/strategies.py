@@ -692,8 +692,8 @@ def thinnings(
     for ``rubric``; any of its component tables, component facts (access, licence, coverage),
     modalities and ratings may be taken out. Each completion then states every fact the rubric
     reads (in any condition: levels, ``applies-when``, ``unless``) that the thinned descriptor
-    leaves unstated, with values drawn as for :func:`descriptor_dicts`. Scoring the thinned descriptor bounds every completion: the
-    soundness law of :func:`openness.testing.check_sound`.
+    leaves unstated, with values drawn as for :func:`descriptor_dicts`. Scoring the thinned
+    descriptor bounds every completion: the soundness law of :func:`openness.testing.check_sound`.
     """
     loaded = load_rubric(rubric)
     keys, assessments, reads_modalities = _read_everywhere(loaded)
