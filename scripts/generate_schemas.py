@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openness._model.descriptor import RELATIONS
 from openness._model.rubric import ALLOWABLE_CHECKS
 from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
 from openness.licences import CLASSES
@@ -67,7 +68,14 @@ def descriptor_schema() -> dict[str, Any]:
                     "released": {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
                     "checked": {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"},
                     "homepage": URL,
-                    "base-model": {"type": "string"},
+                    "base-model": {
+                        "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}],
+                        "description": "The model or models this one was derived from (a list for a merge).",
+                    },
+                    "base-model-relation": {
+                        "enum": list(RELATIONS),
+                        "description": "How it was derived from its base (Hugging Face's base_model_relation).",
+                    },
                     "modalities": {"type": "array", "items": {"enum": list(MODALITIES)}},
                     "sources": STRINGS,
                     "extra": {"type": "object"},

@@ -31,6 +31,8 @@ def _kept_keys(descriptor: openness.Descriptor) -> set[str]:
     kept |= set(descriptor.model.extra.get("model-card", {}))
     if descriptor.model.base_model is not None:
         kept.add("base_model")
+    if descriptor.model.base_model_relation is not None:
+        kept.add("base_model_relation")
     for component in descriptor.components.values():
         kept |= set(component.extra.get("model-card", {}))
     return kept
@@ -86,14 +88,14 @@ def test_gated_card() -> None:
 
 
 def test_other_licence_uses_license_name() -> None:
-    """`license: other` with `license_name` reads the named licence; a list of base models is kept."""
+    """`license: other` with `license_name` reads the named licence; a list of base models becomes the lineage."""
     path = CARDS / "other-licence" / "README.md"
     descriptor = hf.read(path)
     weights = descriptor.components["weights"]
     assert weights.licence == "mrl"
     assert weights.extra["model-card"]["license_link"] == "https://mistral.ai/licenses/MRL-0.1.md"
-    assert descriptor.model.base_model is None
-    assert descriptor.model.extra["model-card"]["base_model"] == ["example-org/base-a", "example-org/base-b"]
+    assert descriptor.model.base_model == ("example-org/base-a", "example-org/base-b")
+    assert descriptor.model.bases == ("example-org/base-a", "example-org/base-b")
     assert descriptor.extra["model-card"] == {"inference": False}
     assert _kept_keys(descriptor) == _card_keys(path)
     reading = openness.licences.read(weights.licence)

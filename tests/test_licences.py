@@ -145,3 +145,107 @@ def test_lower_case_operators_are_pointed_out() -> None:
     """'MIT and Apache-2.0' is not read as an expression, and the warning says SPDX operators are upper case."""
     reading = licences.read("MIT and Apache-2.0")
     assert reading.warnings[-1].endswith("; SPDX operators are upper case: AND, OR, WITH (not 'and')")
+
+
+def test_family_restrictions_are_what_every_member_shares() -> None:
+    """A family's restrictions are derived when the table loads: those every candidate imposes (OpenRAIL)."""
+    family = licences.lookup("OpenRAIL")
+    members = family.members()
+    assert family.restrictions == ("field-of-use", "outputs-are-derivatives", "revocable", "flow-down", "attribution")
+    assert all(set(family.restrictions) <= set(member.restrictions) for member in members)
+    assert licences.read("OpenRAIL").restrictions()[:2] == ("field-of-use", "revocable")
+    assert licences.lookup("cc").restrictions == ("no-patent-grant",)
+
+
+def test_cli_lists_a_familys_shared_restrictions() -> None:
+    """`openness licence OpenRAIL` lists the use restrictions every OpenRAIL licence has, not 'none recorded'."""
+    from openness._cli.licence_command import describe
+
+    text = describe("OpenRAIL")
+    assert "restrictions that cannot be avoided: field-of-use, revocable, outputs-are-derivatives" in text
+    assert "    - field-of-use: Use is restricted by purpose" in text
+
+
+def test_nvidia_open_model_licence_allows_commercial_use() -> None:
+    """The NVIDIA Open Model License allows commercial use and derivatives (its preamble); other terms stay unknown."""
+    nvidia = licences.lookup("NVIDIA Open Model License")
+    assert licences.has_class(nvidia, "commercial-use") is True
+    assert nvidia.has_restriction("no-derivatives") is False
+    assert nvidia.has_restriction("no-redistribution") is None
+    assert "https://scancode-licensedb.aboutcode.org/nvidia-open-model-2025.json" in nvidia.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "restriction", "expression"),
+    [
+        (
+            "commercial use restrcitions; Apache 2.0, TeleChat模型社区许可协议",
+            "commercial-conditions",
+            "Apache-2.0 AND LicenseRef-TeleChat-Community",
+        ),
+        ("commercial use restrcitions; CC-BY-NC-SA-4.0", "commercial-conditions", "CC-BY-NC-SA-4.0"),
+        ("research only; MIT", "research-only", "MIT"),
+        ("MIT; non-comercial", "non-commercial", "MIT"),
+    ],
+)
+def test_a_restriction_stated_in_words_is_kept(text: str, restriction: str, expression: str) -> None:
+    """A `;`-separated part that states a restriction in words (misspelt too) is kept as a restriction."""
+    reading = licences.read(text)
+    assert reading.expression == expression
+    assert restriction in reading.restrictions()
+    assert reading.check(("osd-conformant",)) is False
+    assert any("states a restriction" in note for note in reading.notes)
+
+
+def test_telechat_string_is_not_commercial_use_for_sure() -> None:
+    """MOT's TeleChat string: commercial use is conditioned, so the commercial-use class is not established."""
+    reading = licences.read("commercial use restrcitions; Apache 2.0, TeleChat模型社区许可协议")
+    assert reading.check(("commercial-use",)) is None
+    assert reading.check((), ("commercial-conditions",)) is False
+
+
+def test_flow_down_is_licence_data() -> None:
+    """Whether a licence binds derivatives is data: a recorded clause, or a restriction that binds derivatives."""
+    llama = licences.lookup("llama3.1")
+    assert llama.flows_down is not None
+    assert llama.flows_down.clause == "section 1.b.i"
+    assert llama.flows_down.source == "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE"
+    assert llama.binds_derivatives() is True
+    assert licences.lookup("Apache-2.0").binds_derivatives() is False
+    assert licences.lookup("GPL-3.0-only").binds_derivatives() is True
+    assert licences.lookup("other").binds_derivatives() is None
+    assert licences.lookup("openrail").binds_derivatives() is True
+
+
+@pytest.mark.parametrize(
+    "licence_id",
+    [
+        "LicenseRef-Llama-2",
+        "LicenseRef-Llama-3",
+        "LicenseRef-Llama-3.1",
+        "LicenseRef-Llama-3.2",
+        "LicenseRef-Llama-3.3",
+        "LicenseRef-Llama-4",
+        "LicenseRef-Gemma-ToU",
+        "LicenseRef-BigScience-BLOOM-RAIL-1.0",
+        "LicenseRef-BigScience-OpenRAIL-M",
+        "LicenseRef-BigCode-OpenRAIL-M-1.0",
+        "LicenseRef-CreativeML-OpenRAIL-M",
+        "LicenseRef-OpenRAIL-PlusPlus-M",
+        "GPL-2.0-only",
+        "GPL-2.0-or-later",
+        "GPL-3.0-only",
+        "GPL-3.0-or-later",
+        "AGPL-3.0-only",
+        "AGPL-3.0-or-later",
+        "CC-BY-SA-3.0",
+        "CC-BY-SA-4.0",
+    ],
+)
+def test_flow_down_clauses_are_sourced(licence_id: str) -> None:
+    """Each licence whose terms bind derivatives names the clause, quotes it and gives its URL."""
+    record = licences.lookup(licence_id).flows_down
+    assert record is not None
+    assert record.clause
+    assert record.quote
+    assert record.source.startswith("https://")

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union
 
 import attrs
 
@@ -17,7 +17,7 @@ from openness._model.views import descriptor_html, descriptor_markdown
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_tree
 from openness._reading.resources import catalogue_dir
-from openness._reading.structure import Invalid, Invalids, converter, register_class, structure
+from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class, structure
 from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases
 from openness._words import counted
 
@@ -34,6 +34,11 @@ __all__ = [
 
 FORMAT = 1
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+#: How a model was made from its base (Hugging Face's ``base_model_relation`` values).
+Relation = Literal["finetune", "adapter", "quantized", "merge"]
+RELATIONS: tuple[Relation, ...] = ("finetune", "adapter", "quantized", "merge")
+#: ``model.base-model``: one base (a string), several (a list, as for a merge), or none.
+BaseModels = Union[str, tuple[str, ...], None]  # noqa: UP007 - a runtime type, given its own structure hook
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -75,10 +80,29 @@ class ModelInfo:
     released: str | None = None
     checked: str | None = None
     homepage: str | None = None
-    base_model: str | None = None
+    base_model: str | tuple[str, ...] | None = None
+    base_model_relation: Relation | None = None
     modalities: tuple[Modality, ...] = ()
     sources: tuple[str, ...] = ()
     extra: dict[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """The models this one was derived from (``base-model`` as a tuple; empty when not stated)."""
+        if self.base_model is None:
+            return ()
+        return (self.base_model,) if isinstance(self.base_model, str) else self.base_model
+
+
+def _structure_bases(value: object, _: type) -> str | tuple[str, ...] | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise Invalid(f"expected a model id or a non-empty list of model ids, got {describe_value(value)}")
+
+
+converter.register_structure_hook(BaseModels, _structure_bases)
 
 
 def _check_model(model: ModelInfo) -> None:
@@ -92,6 +116,8 @@ def _check_model(model: ModelInfo) -> None:
         )
     problems += check_date(model.released, "released", full=False)
     problems += check_date(model.checked, "checked", full=True)
+    if model.base_model_relation is not None and model.base_model is None:
+        problems.append(Invalid("a base-model-relation needs a base-model", ("base-model-relation",)))
     if problems:
         raise Invalids(problems)
 

@@ -80,6 +80,10 @@ class RestrictionSpec:
     description: str
     phrase: str
     osd_forbidden: bool
+    #: Whether a model derived from one under a licence with this restriction is bound by that licence.
+    binds_derivatives: bool = False
+    #: How free text states the restriction ("commercial use restrictions"), matched after folding case.
+    stated_as: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

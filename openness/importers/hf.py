@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from openness._errors import DescriptorError, Problem, install_hint
-from openness._model.descriptor import Descriptor, descriptor_from_mapping
+from openness._model.descriptor import RELATIONS, Descriptor, descriptor_from_mapping
 from openness._reading.documents import read_text
 
 __all__ = ["COMPONENT_KEYS", "front_matter", "read"]
@@ -192,10 +192,15 @@ def descriptor_from_card(
     model_extra: dict[str, Any] = {}
     if isinstance(base, str) and base.strip():
         model["base-model"] = base.strip()
-    elif isinstance(base, list) and len(base) == 1 and isinstance(base[0], str):
-        model["base-model"] = base[0]
+    elif isinstance(base, list) and base and all(isinstance(b, str) and b.strip() for b in base):
+        model["base-model"] = base[0].strip() if len(base) == 1 else [b.strip() for b in base]
     elif base is not None:
         model_extra["base_model"] = base
+    relation = card.get("base_model_relation")
+    if "base-model" in model and relation in RELATIONS:
+        model["base-model-relation"] = relation
+    elif relation is not None:
+        model_extra["base_model_relation"] = relation
     if model_extra:
         model["extra"] = {"model-card": model_extra}
     components = {
@@ -208,7 +213,7 @@ def descriptor_from_card(
         if value is not None
     }
     data: dict[str, Any] = {"format": 1, "model": model, "components": components}
-    mapped = {"base_model"} | ({"datasets"} if "training-data" in components else set())
+    mapped = {"base_model", "base_model_relation"} | ({"datasets"} if "training-data" in components else set())
     if "weights" in components:
         mapped |= {key for key in card if key in _WEIGHT_KEYS or key.startswith(_GATE_PREFIX)}
     rest = {key: value for key, value in card.items() if key not in mapped}

@@ -398,15 +398,72 @@ def read(text: str) -> Reading:
     return _read(text, (limits.max_licence_terms, limits.max_licence_alternatives, limits.max_depth))
 
 
+#: How close a part of a licence string must come to a ``stated-as`` phrase (difflib's ratio) to state it.
+_STATED_CUTOFF = 0.85
+
+
+@functools.cache
+def _stated_phrases() -> dict[str, str]:
+    """Every ``stated-as`` phrase of the restriction vocabulary (normalised), with its restriction."""
+    return {normalise(phrase): key for key, spec in restrictions().items() for phrase in spec.stated_as}
+
+
+def _stated(part: str) -> str | None:
+    """The restriction a part of a licence string states in words ("commercial use restrictions"), if any."""
+    phrases = _stated_phrases()
+    key = normalise(part)
+    if key in phrases:
+        return phrases[key]
+    close = difflib.get_close_matches(key, list(phrases), n=1, cutoff=_STATED_CUTOFF)
+    return phrases[close[0]] if close else None
+
+
+def _with_stated(reading: Reading, parts: list[tuple[str, str]]) -> Reading:
+    """``reading`` with the restrictions stated in words as one more licence in every alternative."""
+    ids = tuple(dict.fromkeys(key for _, key in parts))
+    words = "; ".join(part for part, _ in parts)
+    stated = Licence(
+        id=f"stated: {words}",
+        name=f"restrictions stated in the licence text ({words})",
+        restrictions=ids,
+        notes="Read from the words of the licence field, not from a licence text: other terms are unknown.",
+    )
+    notes = tuple(f"{part!r} states a restriction: {key} ({restrictions()[key].title.lower()})" for part, key in parts)
+    return attrs.evolve(
+        reading,
+        alternatives=tuple((*alternative, stated) for alternative in reading.alternatives),
+        notes=reading.notes + notes,
+    )
+
+
+def _stated_parts(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The ``;``-separated parts of ``text`` that state a restriction in words, and the rest of the text."""
+    if ";" not in text:
+        return [], text
+    stated: list[tuple[str, str]] = []
+    rest: list[str] = []
+    for part in (p.strip() for p in text.split(";")):
+        key = _stated(part) if part else None
+        if key is not None:
+            stated.append((part, key))
+        elif part:
+            rest.append(part)
+    return stated, "; ".join(rest)
+
+
 @functools.lru_cache(maxsize=4096)
 def _read(text: str, bounds: tuple[int, int, int]) -> Reading:
     whole_key = normalise(text)
     known = table()
     spelling = known.spellings.get(whole_key)
+    stated, rest = _stated_parts(text)
     if spelling is not None:
         inner = _read(spelling.expression, bounds)
         note = f"{text.strip()!r} read as {inner.expression} ({spelling.notes})" if spelling.notes else None
-        return attrs.evolve(inner, text=text, notes=(note or f"{text.strip()!r} read as {inner.expression}",))
+        reading = attrs.evolve(inner, text=text, notes=(note or f"{text.strip()!r} read as {inner.expression}",))
+        return _with_stated(reading, stated) if stated else reading
+    if stated and rest:
+        return _with_stated(attrs.evolve(_read(rest, bounds), text=text), stated)
     # One name, possibly with spaces or operator words inside ("Component not include"), or an expression.
     whole = whole_key in known.by_name or whole_key in known.ambiguous or not _TOKEN.search(text)
     parser = _Parser(text, whole=whole, bounds=bounds)

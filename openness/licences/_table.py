@@ -13,7 +13,7 @@ from openness._reading.resources import data_table
 from openness._reading.structure import Invalid, register_class, structure
 from openness._reading.vocabulary import restrictions
 
-__all__ = ["Ambiguity", "Licence", "LicenceTable", "Spelling", "agree", "normalise", "table"]
+__all__ = ["Ambiguity", "FlowDown", "Licence", "LicenceTable", "Spelling", "agree", "normalise", "table"]
 
 LicenceKind = Literal["licence", "exception", "no-licence", "unknown"]
 _SPACES = re.compile(r"\s+")
@@ -31,6 +31,20 @@ def agree(values: list[bool | None]) -> bool | None:
     if values and all(v is False for v in values):
         return False
     return None
+
+
+@attrs.frozen(kw_only=True)
+class FlowDown:
+    """The clause that binds derivatives of a model to a licence's terms (``flows-down`` in the table).
+
+    ``clause`` names it (``section 1.b.i``), ``quote`` gives its key words, ``source`` is the URL
+    of the text it was read in; ``unsure`` marks a clause whose number or wording was not confirmed.
+    """
+
+    clause: str
+    source: str
+    quote: str | None = None
+    unsure: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -64,6 +78,10 @@ class Licence:
     curated: bool = False
     candidates: tuple[str, ...] = ()
     replaced_by: str | None = None
+    #: Restrictions the text was read not to impose, for an entry whose text was not fully reviewed.
+    absent: tuple[str, ...] = ()
+    #: The clause that binds derivatives to these terms, when the table records it.
+    flows_down: FlowDown | None = None
 
     def has_restriction(self, restriction: str) -> bool | None:
         """Whether this licence imposes ``restriction``; ``None`` when that is not known."""
@@ -73,11 +91,30 @@ class Licence:
             return None
         if self.kind == "no-licence" or restriction in self.restrictions:
             return True
-        if self.curated:
+        if self.curated or restriction in self.absent:
             return False
         if (self.osi_approved or self.fsf_libre) and restrictions()[restriction].osd_forbidden:
             return False
         return None
+
+    def binds_derivatives(self) -> bool | None:
+        """Whether a model derived from one under this licence is bound by its terms; ``None`` if unknown.
+
+        True when the table records the clause (``flows-down``) or the licence imposes a restriction
+        the vocabulary marks ``binds-derivatives`` (restrictions passed on, share-alike); a "no
+        licence" grants nothing, so a derivative has no rights either. A family binds derivatives when
+        every candidate does.
+        """
+        if self.flows_down is not None:
+            return True
+        if self.candidates:
+            return agree([member.binds_derivatives() for member in self.members()])
+        if self.kind == "no-licence":
+            return True
+        values = [self.has_restriction(r) for r, spec in restrictions().items() if spec.binds_derivatives]
+        if True in values:
+            return True
+        return None if None in values else False
 
     def members(self) -> tuple[Licence, ...]:
         """The licences a family entry may stand for (empty for a single licence)."""
@@ -110,6 +147,8 @@ class _CuratedLicence:
     unsure: bool = False
     reviewed: bool = True
     candidates: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    flows_down: FlowDown | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -142,12 +181,28 @@ class _CuratedTable:
 def _check_curated(entry: _CuratedLicence) -> None:
     known = restrictions()
     problems = [Invalid(f"unknown restriction {r!r}", ("restrictions",)) for r in entry.restrictions if r not in known]
+    problems += [Invalid(f"unknown restriction {r!r}", ("absent",)) for r in entry.absent if r not in known]
+    problems += [
+        Invalid(f"{r!r} is listed both as imposed and as absent", ("absent",))
+        for r in entry.absent
+        if r in entry.restrictions
+    ]
+    if entry.candidates and entry.restrictions:
+        problems.append(
+            Invalid("a family's restrictions are derived from its candidates: list none", ("restrictions",))
+        )
+    binding = [r for r in entry.restrictions if r in known and known[r].binds_derivatives]
+    if entry.flows_down is not None and not binding:
+        problems.append(
+            Invalid("flows-down needs a restriction that binds derivatives (flow-down or share-alike)", ("flows-down",))
+        )
     if ("user-cap" in entry.restrictions) != (entry.user_cap is not None):
         problems.append(Invalid("user-cap must be given exactly when the 'user-cap' restriction is listed"))
     if problems:
         raise Invalid("; ".join(p.message for p in problems))
 
 
+register_class(FlowDown)
 register_class(_CuratedLicence, check=_check_curated)
 register_class(Ambiguity)
 register_class(Spelling)
@@ -186,7 +241,22 @@ def _merge(spdx_entry: Licence | None, curated: _CuratedLicence) -> Licence:
         unsure=curated.unsure,
         curated=curated.reviewed,
         candidates=curated.candidates,
+        absent=curated.absent,
+        flows_down=curated.flows_down,
     )
+
+
+def _family(licence: Licence, licences: dict[str, Licence]) -> Licence:
+    """A family entry with the restrictions every candidate imposes (derived, never copied by hand).
+
+    A user cap shared by every candidate is kept with the largest number: every candidate requires
+    a separate licence above it.
+    """
+    members = [licences[c] for c in licence.candidates if c in licences]
+    shared = [r for r in restrictions() if members and all(r in m.restrictions for m in members)]
+    caps = [m.user_cap for m in members if m.user_cap is not None]
+    cap = max(caps) if "user-cap" in shared and caps else None
+    return attrs.evolve(licence, restrictions=tuple(shared), user_cap=cap)
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,6 +287,8 @@ def table() -> LicenceTable:
     )
     for entry in curated.licences:
         licences[entry.id] = _merge(licences.get(entry.id), entry)
+    for key in [k for k, lic in licences.items() if lic.candidates]:
+        licences[key] = _family(licences[key], licences)
     for key, replacement in curated.deprecated.items():
         if key in licences:
             licences[key] = attrs.evolve(licences[key], replaced_by=replacement)
