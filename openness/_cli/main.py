@@ -189,6 +189,12 @@ def _cmd_licence(args: argparse.Namespace) -> _Result:
     return _Result(describe(args.text))
 
 
+def _cmd_lineage(args: argparse.Namespace) -> _Result:
+    from openness._cli.lineage_command import describe_lineage  # noqa: PLC0415
+
+    return _Result(describe_lineage(input_descriptor(model_input(args.model), 0)))
+
+
 _MODEL_HELP = (
     "a catalogue id, a descriptor file (.toml, .json), a Hugging Face model card (.md),"
     " a MOT or index YAML file (.yml, .yaml), a folder of such files, or a JSON Lines file"
@@ -289,6 +295,11 @@ def _parser() -> argparse.ArgumentParser:
     licence_cmd = commands.add_parser("licence", help="show how a licence string is read and what it allows")
     licence_cmd.add_argument("text", help="a licence id, alias or SPDX expression")
     licence_cmd.set_defaults(run=_cmd_licence)
+    lineage_cmd = commands.add_parser(
+        "lineage", help="show a model's base models, their licences, what flows down, and conflicts"
+    )
+    lineage_cmd.add_argument("model", help="a catalogue id, a descriptor file or a Hugging Face model card (.md)")
+    lineage_cmd.set_defaults(run=_cmd_lineage)
     add_import_command(commands)
     _add_diff(commands)
     return parser

@@ -15,6 +15,7 @@ from typing import Any
 
 from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
 from openness._model.descriptor import Component, Descriptor
+from openness._model.lineage import Lineage, Resolve, lineage, weight_components
 from openness._model.rubric import LicenceList
 from openness._reading.vocabulary import component_aliases
 from openness.licences import Reading, read
@@ -35,13 +36,30 @@ _MEMO_SIZE = 1024
 class Facts:
     """What checks read from one descriptor; each licence is read once, when first needed."""
 
-    __slots__ = ("components", "descriptor", "readings")
+    __slots__ = ("_lineage", "components", "descriptor", "readings")
 
-    def __init__(self, descriptor: Descriptor) -> None:
+    def __init__(self, descriptor: Descriptor, *, resolve: Resolve | None = None) -> None:
         self.descriptor = descriptor
         self.components: Mapping[str, Component] = descriptor.components
         #: Readings of component licences so far, by component key (``None``: no licence stated).
         self.readings: dict[str, Reading | None] = {}
+        self._lineage: Lineage | Resolve | None = resolve
+
+    @property
+    def lineage(self) -> Lineage | None:
+        """The model's lineage (``None`` when it names no base), resolved when first needed."""
+        if not self.descriptor.model.bases:
+            return None
+        if not isinstance(self._lineage, Lineage):
+            self._lineage = lineage(self.descriptor, resolve=self._lineage)
+        return self._lineage
+
+    def effective(self, key: str, reading: Reading) -> tuple[Reading, Reading | None]:
+        """A weights component's effective licence: (what surely applies, with what may too, or ``None``)."""
+        found = self.lineage
+        if found is None or key not in weight_components():
+            return reading, None
+        return found.effective(reading)
 
     def reading(self, key: str) -> Reading | None:
         """The reading of a component's licence (``None`` when the component or its licence is unstated)."""
@@ -165,6 +183,18 @@ def _licence_part(check: ComponentCheck, lists: Lists) -> Callable[[Reading], De
     return _remembered(decide)
 
 
+def _effective_value(
+    facts: Facts, key: str, reading: Reading, tests: tuple[tuple[str, ...], tuple[str, ...]], unknown: Unknowns
+) -> Truth:
+    """The licence checks on the effective licence: unknown when what may flow down from a base could change them."""
+    low, high = facts.effective(key, reading)
+    value = low.check(*tests)
+    if high is not None and high.check(*tests) != value:
+        unknown["model.base-model"] = None
+        return None
+    return value
+
+
 def _component(check: ComponentCheck, lists: Lists) -> Check:  # noqa: PLR0915 - flat on purpose: runs for every check of every score
     key = component_aliases()[check.component]
     whole, access_path = f"components.{key}", f"components.{key}.access"
@@ -174,6 +204,8 @@ def _component(check: ComponentCheck, lists: Lists) -> Check:  # noqa: PLR0915 -
     exact = frozenset(entry.ids) if entry is not None and entry.match == "exact" else None
     by_reading = _licence_part(check, lists)
     reads_licence = exact is not None or by_reading is not None
+    classes, without = check.licence, check.licence_without
+    effective = check.terms != "declared" and bool(classes or without)
 
     def component_check(facts: Facts, unknown: Unknowns) -> Truth:
         component = facts.components.get(key)
@@ -207,6 +239,8 @@ def _component(check: ComponentCheck, lists: Lists) -> Check:  # noqa: PLR0915 -
                     reading = facts.reading(key)
                     assert reading is not None  # noqa: S101 - the component states a licence
                     value, listed_ok = by_reading(reading)
+                    if effective and facts.descriptor.model.bases:
+                        value = _effective_value(facts, key, reading, (classes, without), unknown)
                     if value is None:
                         unknown[licence_path] = None
                         if result is True:

@@ -21,7 +21,7 @@ level whose condition is unknown is not reached (the report says which facts wer
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 import attrs
 
@@ -53,6 +53,9 @@ class ComponentCheck:
     coverage: tuple[Coverage, ...] = ()
     present: bool | None = None
     licence_in: str | None = None
+    #: Which terms ``licence`` and ``licence-without`` test: ``effective`` (the default: the declared
+    #: licence and what flows down from the model's bases) or ``declared`` (the licence as stated).
+    terms: Literal["effective", "declared"] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -120,6 +123,8 @@ def _check_component(check: ComponentCheck) -> None:
         for name in check.licence_without
         if name not in restrictions()
     ]
+    if check.terms is not None and not (check.licence or check.licence_without):
+        problems.append(Invalid("terms applies to licence and licence-without: give one of them", ("terms",)))
     if not (
         check.access
         or check.licence
@@ -242,6 +247,8 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
     if condition.licence_without:
         titles = [restrictions()[r].title.lower() for r in condition.licence_without]
         parts.append("with no " + _join(titles, "or") + " in its licence")
+    if condition.terms == "declared":
+        parts.append("(as declared, without the terms of its base models)")
     if condition.licence_in is not None:
         parts.append(f"under a licence on the rubric's {condition.licence_in!r} list")
     if condition.coverage:

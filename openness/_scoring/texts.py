@@ -57,6 +57,8 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
             texts[key] = result
         results.append(result)
     warnings = _licence_warnings(facts) + _coverage_warnings(facts.descriptor)
+    if facts.lineage is not None:  # base licences that bind the model but are missing from what it declares
+        warnings += facts.lineage.warnings
     model = facts.descriptor.model
     stated = {
         "id": model.id,
