@@ -137,6 +137,7 @@ def rubric_schema() -> dict[str, Any]:
                 "access": _one_or_many(list(ACCESS_LEVELS)),
                 "licence": _one_or_many(list(CLASSES)),
                 "licence-without": _one_or_many(list(restrictions())),
+                "terms": {"enum": ["effective", "declared"]},
                 "coverage": _one_or_many(list(COVERAGE_LEVELS)),
                 "present": {"type": "boolean"},
                 "licence-in": {"type": "string", "description": "A list named in the rubric's licence-lists."},
