@@ -46,9 +46,8 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
         written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
     descriptor = facts.descriptor
     results = []
-    outcomes = zip(graded.reached, graded.best, graded.maybe_not_applicable, strict=True)
-    for compiled, outcome, texts in zip(evaluator.criteria, outcomes, written, strict=True):
-        key = compiled.texts_key(descriptor, outcome)
+    for compiled, code, texts, outcome in zip(evaluator.criteria, graded.codes, written, graded.outcome, strict=True):
+        key = compiled.texts_key(descriptor, code)
         result = texts.get(key)
         if result is None:  # written once per distinct set of the facts it reads (many models share them)
             result = _criterion(evaluator, compiled, facts, outcome)
@@ -56,7 +55,9 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
                 texts.clear()
             texts[key] = result
         results.append(result)
-    warnings = _licence_warnings(facts) + _coverage_warnings(facts.descriptor)
+    warnings = _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {})) + _coverage_warnings(
+        facts.descriptor
+    )
     model = facts.descriptor.model
     stated = {
         "id": model.id,
@@ -74,17 +75,23 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
     )
 
 
-def _licence_warnings(facts: Facts) -> tuple[str, ...]:
-    """Each licence reading's warnings, naming its component (vocabulary order), each once."""
+def _licence_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Each licence reading's warnings, naming its component (vocabulary order), each once.
+
+    ``known``: the warnings of each licence string read so far under the same limits (a licence
+    string is stated for many components, and by many models).
+    """
     warned = []
-    seen: dict[str, tuple[str, ...]] = {}  # a licence string is often stated for many components
     for key, component in facts.components.items():
         licence = component.licence
         if licence is None:
             continue
-        found = seen.get(licence)
+        found = known.get(licence)
         if found is None:
-            found = seen[licence] = facts.reading(key).warnings  # type: ignore[union-attr]
+            found = facts.reading(key).warnings  # type: ignore[union-attr]
+            if len(known) >= _WRITTEN_SIZE:
+                known.clear()
+            known[licence] = found
         if found:
             warned.append(key)
     if not warned:
@@ -175,7 +182,8 @@ def _open_facts(
     return tuple(unknown)
 
 
-TextsKey = Callable[[Descriptor, "Outcome"], object]
+#: Gives, for a descriptor and a criterion's outcome (as its number, ``Graded.codes``), the key of its texts.
+TextsKey = Callable[[Descriptor, int], object]
 
 
 def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) -> TextsKey:
@@ -189,7 +197,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
     if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
         (name,) = components_read
 
-        def one_component(descriptor: Descriptor, index: Outcome) -> object:
+        def one_component(descriptor: Descriptor, index: int) -> object:
             component = descriptor.components.get(name)
             if component is None:
                 return index
@@ -206,7 +214,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
 
         return one_component
 
-    def any_facts(descriptor: Descriptor, index: Outcome) -> object:
+    def any_facts(descriptor: Descriptor, index: int) -> object:
         stated = descriptor.components.get
         model = descriptor.model
         return (
