@@ -151,6 +151,8 @@ class Evaluator:
     #: Per verdict (rubric order): the index of the verdict whose being unmet zeroes its progress.
     gates: tuple[int | None, ...]
     _deciders: tuple[Decider, ...] = attrs.field(init=False)
+    #: Each criterion's ``texts_key``, in order.
+    texts_keys: tuple[TextsKey, ...] = attrs.field(init=False)
     #: The ``unless`` checks, in one order: plans name them by position.
     unless_checks: tuple[Check, ...] = attrs.field(init=False)
     _index_maps: tuple[Mapping[object, Outcome], ...] = attrs.field(init=False)
@@ -171,6 +173,10 @@ class Evaluator:
     @_deciders.default
     def _all_deciders(self) -> tuple[Decider, ...]:
         return tuple(c.decide for c in self.criteria)
+
+    @texts_keys.default
+    def _all_texts_keys(self) -> tuple[TextsKey, ...]:
+        return tuple(c.texts_key for c in self.criteria)
 
     @unless_checks.default
     def _all_unless(self) -> tuple[Check, ...]:

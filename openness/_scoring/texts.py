@@ -45,16 +45,18 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
     if written is None:
         written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
     descriptor = facts.descriptor
-    results = []
-    for compiled, code, texts, outcome in zip(evaluator.criteria, graded.codes, written, graded.outcome, strict=True):
-        key = compiled.texts_key(descriptor, code)
-        result = texts.get(key)
-        if result is None:  # written once per distinct set of the facts it reads (many models share them)
-            result = _criterion(evaluator, compiled, facts, outcome)
+    keys = [key(descriptor, code) for key, code in zip(evaluator.texts_keys, graded.codes, strict=True)]
+    found: list[CriterionResult | None] = list(map(dict.get, written, keys))
+    results: list[CriterionResult] = []
+    for compiled, texts, key, outcome, kept in zip(
+        evaluator.criteria, written, keys, graded.outcome, found, strict=True
+    ):
+        if kept is None:  # written once per distinct set of the facts it reads (many models share them)
+            kept = _criterion(evaluator, compiled, facts, outcome)  # noqa: PLW2901
             if len(texts) >= _WRITTEN_SIZE:
                 texts.clear()
-            texts[key] = result
-        results.append(result)
+            texts[key] = kept
+        results.append(kept)
     warnings = _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {})) + _coverage_warnings(
         facts.descriptor
     )
