@@ -21,7 +21,10 @@ Generated from the catalogue (`openness/catalogue/*.toml`) and the built-in rubr
 `scripts/generate_leaderboard.py`; do not edit by hand. Each rubric lists every catalogue model with its score,
 the verdicts it meets (or how far it is from them) and the grade of each criterion, then every criterion's
 reason. Every fact behind a grade carries its source in the model's descriptor (`openness score ID` shows them);
-"unsure facts" marks a grade resting on a fact the descriptor marks as not confirmed.
+"unsure facts" marks a grade resting on a fact the descriptor marks as not confirmed. A fact a descriptor does not
+state is unknown, not closed: such a grade reads "closed as stated, open at best", a verdict it leaves open
+"undetermined" (not "not met"), and a score it could raise "0.17 to 1.00" (as stated to at best). Models are
+ordered by the score as stated, then by the best score.
 """
 
 

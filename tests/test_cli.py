@@ -85,6 +85,39 @@ def test_rubrics_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"mot-1.0", "mof-1.0", "osai-2023", "osai-index", "osaid-1.0"} <= set(openness.list_rubrics())
 
 
+def test_summaries_keep_undetermined_verdicts_apart_from_unmet_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """The several-report summary gives undetermined verdicts their own column and the score its best."""
+    unknown = str(Path(__file__).resolve().parent / "golden" / "inputs" / "example-unknown.toml")
+    code, out, _ = _run(capsys, "score", "mistral-7b", unknown, "--rubric", "osaid-1.0")
+    assert code == 0
+    assert out.splitlines()[2:5] == [
+        "model            rubric     score         verdicts met  undetermined",
+        "mistral-7b       osaid-1.0  0.50          none          none",
+        "example-unknown  osaid-1.0  0.17 to 1.00  none          open-source-ai",
+    ]
+    code, out, _ = _run(capsys, "score", "mistral-7b", unknown, "--rubric", "osaid-1.0", "--format", "html")
+    assert "<td>0.17 to 1.00</td><td>none</td><td>open-source-ai</td>" in out
+
+
+def test_catalogue_line_says_which_verdicts_are_undetermined(capsys: pytest.CaptureFixture[str]) -> None:
+    """`openness catalogue` names a verdict facts not stated leave open as undetermined, never as not met."""
+    code, out, _ = _run(capsys, "catalogue")
+    assert code == 0
+    lines = dict(line.split(": ", 1) for line in out.splitlines())
+    seen = set()
+    for descriptor in openness.catalogue.all():
+        report = openness.score(descriptor)
+        line = lines[descriptor.id]
+        for verdict in report.verdicts:
+            seen.add(verdict.status)
+            assert (f"{verdict.id} undetermined" in line) == (verdict.status == "undetermined"), line
+        if report.best_score != report.score:
+            assert f"score {report.score:.2f} to {report.best_score:.2f} (" in line
+        if not any(v.status in {"met", "undetermined"} for v in report.verdicts):
+            assert line.endswith("(no verdict met)")
+    assert seen == {"met", "not-met", "undetermined"}
+
+
 def test_catalogue_and_licence_commands(capsys: pytest.CaptureFixture[str]) -> None:
     """`openness catalogue` lists every model; `openness licence` explains a licence string."""
     code, out, _ = _run(capsys, "catalogue")
@@ -133,11 +166,12 @@ def test_score_several_text_markdown_html(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b")
     assert code == 0
     assert out.startswith(
-        "2 reports\n\nmodel       rubric            score  verdicts met\nolmo-7b     openness-default"
+        "2 reports\n\nmodel       rubric            score  verdicts met        undetermined\n"
+        "olmo-7b     openness-default"
     )
     assert all(r.to_text() in out for r in reports)
     code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b", "--format", "markdown")
-    assert out.startswith("# openness: 2 reports\n\n| model | rubric | score | verdicts met |")
+    assert out.startswith("# openness: 2 reports\n\n| model | rubric | score | verdicts met | undetermined |")
     assert all(r.to_markdown() in out for r in reports)
     code, out, _ = _run(capsys, "score", "olmo-7b", "mistral-7b", "--format", "html")
     assert out.count("<!DOCTYPE html>") == 1

@@ -78,6 +78,7 @@ def test_diff_generates_minimal_witnesses(draft: Path) -> None:
     assert old != new
     verdict = by_aspect["verdict open-source-ai"].change.verdicts
     assert [(v.verdict, v.old, v.new) for v in verdict] == [("open-source-ai", False, True)]
+    assert [(v.old_status, v.new_status) for v in verdict] == [("not-met", "met")]
 
 
 def test_identical_rubrics_have_no_changes_and_no_witness() -> None:

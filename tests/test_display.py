@@ -27,6 +27,10 @@ def _input(name: str) -> openness.Descriptor:
     return openness.load_descriptor(INPUTS / f"{name}.toml", source=f"{name}.toml")
 
 
+def _unknown_report(rubric: str) -> openness.Report:
+    return openness.score(_input("example-unknown"), rubric)
+
+
 def _hostile() -> openness.Descriptor:
     return openness.load_descriptor(
         {
@@ -158,6 +162,76 @@ def test_chart_bars_follow_points_and_grades() -> None:
     assert repr(chart).startswith("<Chart: ")
 
 
+def test_chart_shows_an_undetermined_grade_as_open_not_closed() -> None:
+    """An undetermined bar sits on a dashed track, is labelled as stated and at best, and names the facts not stated."""
+    report = _unknown_report("osaid-1.0")
+    root = ET.fromstring(report.plot().to_svg())  # noqa: S314 - our own output
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert (desc.text or "").startswith("Score 0.17, 1.00 at best. data-information closed as stated, open at best")
+    for group, result in zip(root.findall(f"{SVG}g"), report.results, strict=True):
+        assert not result.determined
+        track, bar = group.findall(f"{SVG}rect")
+        assert track.get("stroke-dasharray") == "4 3"
+        assert bar.get("fill") == COLOURS["unknown"]
+        label = group.findall(f"{SVG}text")[-1].text or ""
+        assert label == f"{result.grade} as stated, open at best {result.points:g}/{result.max_points:g}"
+        title = group.find(f"{SVG}title")
+        assert title is not None
+        assert f"not stated: {', '.join(result.unknown)}" in (title.text or "")
+    grid = ET.fromstring(openness.compare([report], "osaid-1.0").plot().to_svg())  # noqa: S314 - our own output
+    cells = [cell.find(f"{SVG}text") for cell in grid.findall(f"{SVG}g")]
+    assert [cell.text for cell in cells if cell is not None] == ["closed to open", "closed to open", "partial to open"]
+    assert "0.17 to 1.00" in [t.text for t in grid.findall(f"{SVG}text")]
+
+
+@pytest.mark.parametrize(
+    ("grade", "best", "determined", "cell"),
+    [
+        ("closed", "closed", True, "closed"),
+        ("closed", "open", False, "closed to open"),
+        ("open", "open", False, "open, not final"),
+    ],
+)
+def test_grid_cell_says_whether_a_grade_is_final(grade: str, best: str, determined: bool, cell: str) -> None:
+    """A grid cell shows a settled grade alone, an open one as a range, and one that may not apply as not final."""
+    from openness._model.chart import _cell_grade
+
+    result = openness.CriterionResult(
+        criterion="c",
+        title="C",
+        group=None,
+        grade=grade,
+        points=0.0,
+        max_points=1.0,
+        weight=1.0,
+        reason="r",
+        evidence=(),
+        best_grade=best,
+        determined=determined,
+    )
+    assert _cell_grade(result) == cell
+
+
+def test_comparison_says_undetermined_never_not_met() -> None:
+    """A verdict facts not stated leave open reads undetermined in every comparison format; grades say their best."""
+    comparison = openness.compare([_input("example-open"), _input("example-unknown")], "osaid-1.0")
+    text, markdown, html_text = comparison.to_text(), comparison.to_markdown(), comparison.to_html()
+    assert text.splitlines()[-1].split() == ["verdict:", "open-source-ai", "met", "undetermined"]
+    assert text.splitlines()[-2].split() == ["score", "1.00", "0.17", "to", "1.00"]
+    assert "| verdict: Open Source AI (OSAID 1.0) | met | undetermined |" in markdown
+    assert "| **score** | **1.00** | **0.17 to 1.00** |" in markdown
+    assert "| code | open 1/1 | closed as stated, open at best 0/1 |" in re.sub(
+        r"Code under [^|]*\(`code`\)", "code", markdown
+    )
+    assert '<td class="unknown" title="not known until stated: components.training-data, ' in html_text
+    assert ">undetermined</td>" in html_text
+    assert ">closed as stated, open at best (0/1)</td>" in html_text
+    for rendering in (text, markdown, html_text):
+        assert "not met" not in rendering
+        assert "| no |" not in rendering
+
+
 def test_comparison_grid_has_one_cell_per_model_and_criterion() -> None:
     """The comparison chart has a coloured cell for every criterion of every model, in the order given."""
     ids = ["olmo-7b", "llama-3.1-8b", "gpt-oss-20b"]
@@ -250,6 +324,23 @@ def test_to_frame_has_one_row_per_report_and_criterion() -> None:
     assert list(single["model"].unique()) == ["olmo-7b"]
     assert openness.to_frame(list(comparison.reports)).equals(frame)
     assert comparison.to_frame().equals(frame)
+
+
+def test_to_frame_keeps_grades_and_verdicts_open_where_facts_are_not_stated() -> None:
+    """to_frame carries each grade at best and whether it is settled, the best score and the verdicts by status."""
+    reports = [openness.score(_input(m), "osaid-1.0") for m in ("example-gated", "example-unknown")]
+    frame = openness.to_frame(reports)
+    rows = [(r, x) for r in reports for x in r.results]
+    assert list(frame["best_grade"]) == [x.best_grade for _, x in rows]
+    assert list(frame["determined"]) == [x.determined for _, x in rows]
+    assert list(frame["best_score"]) == [r.best_score for r, _ in rows]
+    unknown = frame[frame["model"] == "example-unknown"]
+    assert set(unknown["verdicts_undetermined"]) == {"open-source-ai"}
+    assert set(unknown["verdicts_met"]) == {""}
+    assert not unknown["determined"].any()
+    gated = frame[frame["model"] == "example-gated"]
+    assert set(gated["verdicts_undetermined"]) == {""}
+    assert list(gated["determined"]) == [False, True, True]
 
 
 def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

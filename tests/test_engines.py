@@ -110,7 +110,7 @@ def client() -> Iterator[Any]:
     # --8<-- [start:dask-client]
     from dask.distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)  # worker processes
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")  # worker processes; any free port
     client = Client(cluster)
     # --8<-- [end:dask-client]
     try:

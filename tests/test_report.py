@@ -64,6 +64,10 @@ def test_golden_cases_cover_every_rendering_path() -> None:
         "to raise": any(x.to_raise for x in results),
         "nothing to raise": any(not x.to_raise for x in results),
         "unknown facts": any(x.unknown for x in results),
+        "undetermined grade": any(not x.determined for x in results),
+        "verdict undetermined": any(v.status == "undetermined" for v in verdicts),
+        "verdict not met": any(v.status == "not-met" for v in verdicts),
+        "score below its best": any(r.best_score != r.score for r in reports),
         "unsure facts": any(x.unsure for x in results),
         "warnings": any(r.warnings for r in reports),
         "model sources": any(r.model.get("sources") for r in reports),
@@ -73,7 +77,7 @@ def test_golden_cases_cover_every_rendering_path() -> None:
         "evidence without a source": any(not e.sources for e in evidence),
     }
     assert [path for path, covered in paths.items() if not covered] == []
-    assert {grade_level(x) for x in results} == {"best", "middle", "worst", "none"}
+    assert {grade_level(x) for x in results} == {"best", "middle", "worst", "none", "unknown"}
 
 
 def test_to_dict_layout_and_json() -> None:

@@ -178,6 +178,16 @@ def test_index_files_score_above_zero_under_osaid_from_the_facts_the_index_state
     assert [result.grade for result in report.results] == grades
     assert report.score > 0
     assert all(c.sources == descriptor.model.sources for c in descriptor.components.values())
+    default = openness.score(descriptor)  # the default rubric: a score above 0, or at least its range
+    assert default.score > 0 or default.best_score > default.score
+
+
+def test_every_index_file_scores_above_zero_or_shows_its_range_under_the_default_rubric(shared_data: Path) -> None:
+    """No imported index file reads as a flat 0 of N under the default rubric: its facts count, or its range shows."""
+    paths = sorted((shared_data / "osai").glob("*/*.yaml"))
+    assert len(paths) > 200
+    flat = [p.name for p in paths if (r := openness.score(osai.read(p))).score == 0 and r.best_score == 0]
+    assert flat == []
 
 
 def test_index_rounding_is_half_up_like_the_site() -> None:

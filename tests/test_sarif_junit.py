@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from importlib import resources
@@ -34,10 +35,23 @@ def _sarif_validator() -> Any:
     return jsonschema.Draft4Validator(schema)
 
 
+#: What Ant 1.9 added to its JUnit XML after this XSD was written, as Surefire and Jenkins read it too: a
+#: ``<skipped message="...">`` test case (ours: a grade facts not stated could still raise) and a suite's
+#: ``skipped`` count.
+_SKIPPED_ELEMENT = """<xs:element name="skipped"><xs:complexType><xs:simpleContent><xs:extension base="pre-string">
+<xs:attribute name="message" type="xs:string"/></xs:extension></xs:simpleContent></xs:complexType></xs:element>"""
+_SKIPPED_COUNT = '<xs:attribute name="skipped" type="xs:int" use="optional"/>'
+
+
 def _junit_schema() -> Any:
     import xmlschema
 
-    return xmlschema.XMLSchema(str(resources.files("ub_test_reports") / "schemas" / "JUnit.xsd"))
+    text = (resources.files("ub_test_reports") / "schemas" / "JUnit.xsd").read_text(encoding="utf-8")
+    choice, errors = '<xs:choice minOccurs="0">', '<xs:attribute name="errors" type="xs:int" use="required">'
+    assert text.count(choice) == 1
+    assert text.count(errors) == 1
+    text = text.replace(choice, choice + _SKIPPED_ELEMENT).replace(errors, _SKIPPED_COUNT + errors)
+    return xmlschema.XMLSchema(text)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -65,6 +79,86 @@ def test_junit_golden(
     )
     assert 'timestamp="2026-11-23T00:00:00"' in out
     golden("llama-3.1-8b.junit.xml", out)
+
+
+@pytest.mark.parametrize("output_format", ["sarif", "junit"])
+def test_undetermined_golden(
+    output_format: str,
+    capsys: pytest.CaptureFixture[str],
+    golden: Callable[[str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A descriptor with facts not stated: SARIF notes and JUnit skips that say undetermined, matching golden files."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795392000")
+    monkeypatch.chdir(INPUTS)
+    out = _run(capsys, "score", "example-unknown.toml", "--rubric", "osaid-1.0", "--format", output_format)
+    golden(f"example-unknown.osaid-1.0.{'sarif' if output_format == 'sarif' else 'junit.xml'}", out)
+
+
+def _unknown_scored() -> list[Any]:
+    from openness._cli.model_inputs import ModelInput
+    from openness._cli.scored import Scored
+
+    descriptor = openness.load_descriptor(INPUTS / "example-unknown.toml")
+    return [
+        Scored(
+            model=ModelInput(descriptor=descriptor, location="example-unknown.toml"),
+            rubric=openness.load_rubric(rubric),
+            report=openness.score(descriptor, rubric),
+        )
+        for rubric in ("osaid-1.0", "openness-default")
+    ]
+
+
+def test_sarif_undetermined_result_is_a_note_naming_what_is_not_stated() -> None:
+    """An undetermined grade is a note whose message says it as stated and at best and what is not stated."""
+    from openness._cli.formats import render
+
+    scored = _unknown_scored()
+    (run,) = json.loads(render(scored, "sarif"))["runs"]
+    results = [r for s in scored for r in s.report.results if r.points < r.max_points]
+    assert [r["level"] for r in run["results"]] == [
+        "note" if not r.determined else "error" if r.points <= 0 else "warning" for r in results
+    ]
+    code = next(r for r in run["results"] if r["ruleId"] == "osaid-1.0/code")
+    assert code["level"] == "note"
+    assert (
+        "Code under OSI-approved licences is closed as stated, open at best (not stated: components.training-code, "
+        in (code["message"]["text"])
+    )
+    assert (code["properties"]["grade"], code["properties"]["bestGrade"]) == ("closed", "open")
+    assert code["properties"]["determined"] is False
+    for finding in run["results"]:
+        if not finding["properties"]["determined"]:
+            text = finding["message"]["text"]
+            assert re.search(r" is \S+ as stated, (\S+ at best|not final) \(not stated: [^)]+\) under ", text), text
+            assert "(not stated: " in text
+
+
+def test_junit_undetermined_case_is_skipped_not_failed() -> None:
+    """An undetermined grade is a skipped test case whose message says undetermined and what is not stated."""
+    from openness._cli.formats import render
+
+    scored = _unknown_scored()
+    root = ET.fromstring(render(scored, "junit"))  # noqa: S314 - our own output
+    for suite, item in zip(root.findall("testsuite"), scored, strict=True):
+        report = item.report
+        below = [r for r in report.results if r.points < r.max_points]
+        assert suite.get("failures") == str(sum(r.determined for r in below))
+        assert suite.get("skipped") == str(sum(not r.determined for r in below))
+        properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
+        assert properties["verdicts-met"] == "none"
+        assert properties["verdicts-undetermined"] == ", ".join(v.id for v in report.verdicts)
+        for case, result in zip(suite.findall("testcase"), report.results, strict=True):
+            if result.determined:
+                continue
+            assert case.find("failure") is None
+            skipped = case.find("skipped")
+            assert skipped is not None
+            message = skipped.get("message", "")
+            assert message.startswith(f"undetermined: {result.title}: {result.grade} as stated, ")
+            assert f"not stated: {', '.join(result.unknown)}" in message
+            assert "closed (" not in message
 
 
 @needs_schemas
@@ -96,7 +190,7 @@ def test_sarif_validates_and_locates_findings(capsys: pytest.CaptureFixture[str]
     assert len(run["results"]) == below
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["level"] in {"error", "warning"}
+        assert result["level"] in {"error", "warning", "note"}
 
 
 def test_sarif_regions_point_at_the_component_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,8 +2,10 @@
 
 One model under one rubric prints exactly what the report's own renderer gives (``to_text()``,
 ``to_json()``, ...). Several print one document: text and Markdown start with a summary table and
-then give each report; JSON is ``{"format": 1, "openness": VERSION, "reports": [...]}``; HTML is
-one page; SARIF and JUnit always hold every report; JSON Lines is one report per line, always.
+then give each report (the summary gives the score as stated with its best, the verdicts met and,
+apart, those facts not stated leave undetermined); JSON is
+``{"format": 1, "openness": VERSION, "reports": [...]}``; HTML is one page; SARIF and JUnit always
+hold every report; JSON Lines is one report per line, always.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from openness._cli.registry import json_lines
 from openness._cli.scored import Scored
+from openness._model.markup import md, score_range
 from openness._model.views import report_html
 from openness._words import clean, counted
 
@@ -25,23 +28,35 @@ MULTI_FORMAT = 1
 _RULE = "=" * 72
 
 
-def _met(item: Scored) -> str:
-    return ", ".join(v.id for v in item.report.verdicts if v.met) or "none"
+#: The summary table's columns: an undetermined verdict is neither met nor not met, so it has its own column.
+_SUMMARY = ("model", "rubric", "score", "verdicts met", "undetermined")
 
 
-def _summary_rows(scored: Sequence[Scored]) -> list[tuple[str, str, str, str]]:
+def _verdicts(item: Scored, status: str) -> str:
+    return ", ".join(v.id for v in item.report.verdicts if v.status == status) or "none"
+
+
+def _summary_rows(scored: Sequence[Scored]) -> list[tuple[str, ...]]:
     return [
-        (str(s.report.model.get("id")), str(s.report.rubric.get("id")), f"{s.report.score:.2f}", _met(s))
+        (
+            str(s.report.model.get("id")),
+            str(s.report.rubric.get("id")),
+            score_range(s.report),
+            _verdicts(s, "met"),
+            _verdicts(s, "undetermined"),
+        )
         for s in scored
     ]
 
 
 def _text(scored: Sequence[Scored]) -> str:
-    rows = [("model", "rubric", "score", "verdicts met"), *_summary_rows(scored)]
-    widths = [max(len(clean(row[i])) for row in rows) for i in range(3)]
+    rows = [_SUMMARY, *_summary_rows(scored)]
+    last = len(_SUMMARY) - 1
+    widths = [max(len(clean(row[i])) for row in rows) for i in range(last)]
     lines = [f"{counted(len(scored), 'report')}", ""]
     lines += [
-        "  ".join(clean(cell).ljust(widths[i]) if i < 3 else clean(cell) for i, cell in enumerate(row)) for row in rows
+        "  ".join(clean(cell).ljust(widths[i]) if i < last else clean(cell) for i, cell in enumerate(row))
+        for row in rows
     ]
     parts = ["\n".join(lines) + "\n"]
     parts += [s.report.to_text() for s in scored]
@@ -49,13 +64,11 @@ def _text(scored: Sequence[Scored]) -> str:
 
 
 def _markdown(scored: Sequence[Scored]) -> str:
-    from openness._model.markup import md  # noqa: PLC0415 - the Markdown escaping of the report renderer
-
     lines = [
         f"# openness: {counted(len(scored), 'report')}",
         "",
-        "| model | rubric | score | verdicts met |",
-        "|---|---|---|---|",
+        f"| {' | '.join(_SUMMARY)} |",
+        "|" + "---|" * len(_SUMMARY),
     ]
     lines += [f"| {' | '.join(md(cell) for cell in row)} |" for row in _summary_rows(scored)]
     return "\n".join(lines) + "\n\n" + "\n".join(s.report.to_markdown() for s in scored)
@@ -70,10 +83,8 @@ def _html(scored: Sequence[Scored]) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title></head><body>"
-        f'<div class="openness-report"><h2>{title}</h2><table><tr><th>model</th><th>rubric</th>'
-        f"<th>score</th><th>verdicts met</th></tr>{rows}</table></div>"
-        + "<hr>".join(report_html(s.report) for s in scored)
-        + "</body></html>\n"
+        f'<div class="openness-report"><h2>{title}</h2><table><tr>{"".join(f"<th>{c}</th>" for c in _SUMMARY)}</tr>'
+        f"{rows}</table></div>" + "<hr>".join(report_html(s.report) for s in scored) + "</body></html>\n"
     )
 
 

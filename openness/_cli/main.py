@@ -34,6 +34,7 @@ from openness._cli.registry import (
 from openness._cli.scored import Scored
 from openness._errors import OpennessError, Problem
 from openness._model.descriptor import Descriptor
+from openness._model.markup import score_range
 from openness._model.report import Report
 from openness._model.rubric import DEFAULT_RUBRIC, Rubric, list_rubrics, load_rubric
 from openness._scoring.batch import score_each
@@ -178,8 +179,10 @@ def _cmd_catalogue(_: argparse.Namespace) -> _Result:
     lines = []
     for descriptor in catalogue.all():
         report = score(descriptor)
-        met = ", ".join(v.id for v in report.verdicts if v.met) or "no verdict met"
-        lines.append(f"{descriptor.id}: {clean(descriptor.model.name)}: score {report.score:.2f} ({met})")
+        met = [v.id for v in report.verdicts if v.met]
+        met += [f"{v.id} undetermined" for v in report.verdicts if v.status == "undetermined"]
+        verdicts = ", ".join(met) or "no verdict met"
+        lines.append(f"{descriptor.id}: {clean(descriptor.model.name)}: score {score_range(report)} ({verdicts})")
     return _Result("\n".join(lines) + "\n")
 
 

@@ -1,7 +1,10 @@
 """SARIF 2.1.0 output: each criterion a rule, each result below the best grade a finding in the descriptor file.
 
 One run (tool ``openness``) holds every model and rubric of a command: rule ids are
-``<rubric-id>/<criterion-id>``, so criteria of different rubrics never collide.
+``<rubric-id>/<criterion-id>``, so criteria of different rubrics never collide. A finding's level is
+``error`` (no points) or ``warning`` (some) when the stated facts settle the grade, and ``note`` when
+facts not stated could still raise it: its message then says the grade as stated, the best it could
+reach and the facts not stated, never a bare "closed".
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from openness._cli.scored import Scored, is_top
+from openness._model.markup import grade_words
+from openness._model.report import CriterionResult
 from openness._model.rubric import Criterion, Rubric
 
 __all__ = ["SARIF_SCHEMA", "to_sarif"]
@@ -41,6 +46,25 @@ def _rule(rubric: Rubric, criterion: Criterion) -> dict[str, Any]:
     return rule
 
 
+def _level(result: CriterionResult) -> str:
+    """``note`` for a grade facts not stated could raise; else ``error`` with no points, ``warning`` with some."""
+    if not result.determined:
+        return "note"
+    return "error" if result.points <= 0 else "warning"
+
+
+def _message(result: CriterionResult, model: dict[str, str], rubric_id: str) -> str:
+    grade = grade_words(result)
+    if not result.determined:
+        grade += f" (not stated: {', '.join(result.unknown) or 'a fact the conditions read'})"
+    text = f"{model.get('name')} ({model.get('id')}): {result.title} is {grade} under {rubric_id}. {result.reason}"
+    if result.to_raise:
+        text += f" To raise: {result.to_raise}."
+    if result.unknown and result.determined:
+        text += f" Not stated: {', '.join(result.unknown)}."
+    return text
+
+
 def to_sarif(scored: Sequence[Scored]) -> str:
     """A SARIF 2.1.0 log (JSON text) for several reports."""
     from openness import __version__  # noqa: PLC0415
@@ -63,12 +87,6 @@ def to_sarif(scored: Sequence[Scored]) -> str:
             if is_top(result):
                 continue
             rule_id = f"{item.rubric.id}/{result.criterion}"
-            text = f"{model.get('name')} ({model.get('id')}): {result.title} is {result.grade} under {item.rubric.id}. "
-            text += result.reason
-            if result.to_raise:
-                text += f" To raise: {result.to_raise}."
-            if result.unknown:
-                text += f" Not stated: {', '.join(result.unknown)}."
             physical: dict[str, Any] = {"artifactLocation": {"uri": location, "index": artifacts[location]}}
             line = item.line_of(result)
             if line is not None:
@@ -77,13 +95,15 @@ def to_sarif(scored: Sequence[Scored]) -> str:
                 {
                     "ruleId": rule_id,
                     "ruleIndex": index[rule_id],
-                    "level": "error" if result.points <= 0 else "warning",
-                    "message": {"text": text},
+                    "level": _level(result),
+                    "message": {"text": _message(result, model, item.rubric.id)},
                     "locations": [{"physicalLocation": physical}],
                     "partialFingerprints": {"openness/v1": f"{model.get('id')}/{rule_id}"},
                     "properties": {
                         "model": model.get("id"),
                         "grade": result.grade,
+                        "bestGrade": result.best_grade,
+                        "determined": result.determined,
                         "points": result.points,
                         "maxPoints": result.max_points,
                         "unknown": list(result.unknown),

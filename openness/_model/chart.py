@@ -1,8 +1,13 @@
 """Charts as inline SVG (no plotting library): bars per criterion, and a grid of grades for several models.
 
 Everything taken from inputs is escaped. Bars and cells are coloured by grade level (best, middle,
-worst, none: the same classes as the HTML tables) and every mark carries a ``<title>`` with the full
-text, so screen readers and tooltips get the criterion, the grade and the points.
+worst, none, unknown: the same classes as the HTML tables) and every mark carries a ``<title>`` with the
+full text, so screen readers and tooltips get the criterion, the grade and the points.
+
+A grade the stated facts do not settle is never drawn as if it were final: its bar is grey-blue, the
+rest of its track a dashed outline (facts not stated could fill it), its label says the grade as stated
+and at best (:func:`~openness._model.markup.grade_words`), and its ``<title>`` names the facts not
+stated. In the grid such a cell reads ``closed to open`` inside a dashed border.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from openness._model.markup import grade_level, h, title_line
+from openness._model.markup import grade_level, grade_words, h, score_range, title_line
 
 if TYPE_CHECKING:
     from openness._model.report import CriterionResult, Report
@@ -20,9 +25,11 @@ if TYPE_CHECKING:
 __all__ = ["COLOURS", "Chart", "grid_svg", "report_svg"]
 
 #: Fill colour per grade level. Colour is never the only cue: the grade is written beside every bar
-#: and in every cell.
-COLOURS = {"best": "#2e7d32", "middle": "#f0a30a", "worst": "#c62828", "none": "#9e9e9e", "unknown": "#bdbdbd"}
+#: and in every cell (``unknown``: a grade facts not stated could still raise, drawn with a dashed outline).
+COLOURS = {"best": "#2e7d32", "middle": "#f0a30a", "worst": "#c62828", "none": "#9e9e9e", "unknown": "#b0bec5"}
 _INK = {"best": "#ffffff", "middle": "#000000", "worst": "#ffffff", "none": "#000000", "unknown": "#000000"}
+#: The outline of what facts not stated leave open: dashed, so it reads without colour.
+_OPEN = 'stroke="#546e7a" stroke-dasharray="4 3"'
 
 _FONT = 'font-family="system-ui,sans-serif" font-size="12"'
 _ROW = 24
@@ -56,36 +63,56 @@ class Chart:
 
 
 def _mark_title(result: CriterionResult) -> str:
-    return f"{result.title} ({result.criterion}): {result.grade}, {result.points:g} of {result.max_points:g} points"
+    text = (
+        f"{result.title} ({result.criterion}): {grade_words(result)}, {result.points:g} of {result.max_points:g} points"
+    )
+    if not result.determined and result.unknown:
+        text += f"; not stated: {', '.join(result.unknown)}"
+    return text
+
+
+def _cell_grade(result: CriterionResult) -> str:
+    """A grade short enough for a grid cell: ``closed to open`` (as stated to at best) when not settled."""
+    if result.determined:
+        return result.grade
+    if result.best_grade == result.grade:
+        return f"{result.grade}, not final"
+    return f"{result.grade} to {result.best_grade}"
 
 
 def report_svg(report: Report) -> str:
-    """One horizontal bar per criterion: its length is points / max points, its colour the grade level."""
+    """One horizontal bar per criterion: its length is points / max points, its colour the grade level.
+
+    A bar whose grade facts not stated could raise sits on a dashed track and says its grade as stated and at best.
+    """
     results = report.results
     top = 28
     height = top + _ROW * len(results) + 8
-    width = _LABEL + _BAR + 170
     heading = f"Points per criterion: {title_line(report)}"
-    summary = "; ".join(f"{r.criterion} {r.grade} ({r.points:g}/{r.max_points:g})" for r in results)
+    summary = "; ".join(f"{r.criterion} {grade_words(r)} ({r.points:g}/{r.max_points:g})" for r in results)
+    best = f", {report.best_score:.2f} at best" if report.best_score != report.score else ""
+    label_width = max(170, max((6.5 * len(grade_words(r)) + 40 for r in results), default=0))
+    width = _LABEL + _BAR + round(label_width)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="openness-chart" role="img" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" {_FONT}>',
         f"<title>{h(heading)}</title>",
-        f"<desc>Score {report.score:.2f}. {h(summary)}</desc>",
+        f"<desc>Score {report.score:.2f}{best}. {h(summary)}</desc>",
         f'<text x="0" y="16" font-weight="bold">Points per criterion (score {report.score:.2f}, '
-        f"{report.points:g} of {report.max_points:g} points)</text>",
+        f"{report.points:g} of {report.max_points:g} points{best})</text>",
     ]
     for index, result in enumerate(results):
         y = top + index * _ROW
         ratio = result.points / result.max_points if result.max_points > 0 else 0.0
         bar = max(round(ratio * _BAR, 1), 3.0)
         colour = COLOURS[grade_level(result)]
+        track = 'fill="#ffffff" ' + _OPEN if not result.determined else 'fill="#eeeeee"'
         parts.append(
             f'<g class="criterion"><title>{h(_mark_title(result))}</title>'
             f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end">{h(_shorten(result.criterion))}</text>'
-            f'<rect x="{_LABEL}" y="{y + 3}" width="{_BAR}" height="{_ROW - 8}" fill="#eeeeee"/>'
+            f'<rect x="{_LABEL}" y="{y + 3}" width="{_BAR}" height="{_ROW - 8}" {track}/>'
             f'<rect x="{_LABEL}" y="{y + 3}" width="{bar:g}" height="{_ROW - 8}" fill="{colour}"/>'
-            f'<text x="{_LABEL + _BAR + 8}" y="{y + 15}">{h(result.grade)} '
+            f'<text x="{_LABEL + _BAR + 8}" y="{y + 15}">{h(grade_words(result))} '
             f"{result.points:g}/{result.max_points:g}</text></g>"
         )
     parts.append("</svg>")
@@ -122,12 +149,13 @@ def grid_svg(reports: Sequence[Report]) -> str:
             x = _LABEL + col * column
             result = report.result(criterion_id)
             level = grade_level(result)
+            outline = "" if result.determined else " " + _OPEN
             parts.append(
                 f'<g class="cell"><title>{h(report.model.get("id"))}: {h(_mark_title(result))}</title>'
                 f'<rect x="{x + 2}" y="{y + 2}" width="{column - 4}" height="{_ROW - 4}" '
-                f'fill="{COLOURS[level]}"/>'
+                f'fill="{COLOURS[level]}"{outline}/>'
                 f'<text x="{x + column / 2:g}" y="{y + 15}" text-anchor="middle" fill="{_INK[level]}">'
-                f"{h(_shorten(result.grade, 16))}</text></g>"
+                f"{h(_shorten(_cell_grade(result), 19))}</text></g>"
             )
     y = top + len(criteria) * _ROW
     parts.append(f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end" font-weight="bold">score</text>')
@@ -135,12 +163,12 @@ def grid_svg(reports: Sequence[Report]) -> str:
         x = _LABEL + col * column
         parts.append(
             f'<text x="{x + column / 2:g}" y="{y + 15}" text-anchor="middle" font-weight="bold">'
-            f"{report.score:.2f}</text>"
+            f"{score_range(report)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _model_summary(report: Report) -> str:
-    grades = ", ".join(f"{r.criterion} {r.grade}" for r in report.results)
-    return f"{report.model.get('id')}: score {report.score:.2f} ({grades})"
+    grades = ", ".join(f"{r.criterion} {grade_words(r)}" for r in report.results)
+    return f"{report.model.get('id')}: score {score_range(report)} ({grades})"

@@ -21,6 +21,7 @@ __all__ = [
     "md_code",
     "md_code_span",
     "percent",
+    "score_range",
     "score_words",
     "status_level",
     "status_words",
@@ -102,6 +103,13 @@ def score_words(report: Report) -> str:
     if report.best_score != report.score:
         text += f"; {report.best_score:.2f} at best, if the facts not stated allow"
     return text
+
+
+def score_range(report: Report) -> str:
+    """The score in a table cell: ``0.50``, or ``0.17 to 1.00`` when facts not stated could raise it."""
+    if report.best_score != report.score:
+        return f"{report.score:.2f} to {report.best_score:.2f}"
+    return f"{report.score:.2f}"
 
 
 def title_line(report: Report) -> str:

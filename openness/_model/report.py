@@ -353,7 +353,8 @@ class Report:
     def __repr__(self) -> str:
         return (
             f"<Report {self.model.get('id')!r} under {self.rubric.get('id')!r}: "
-            f"score {self.score:.2f}, verdicts met: {', '.join(self.met) or 'none'}>"
+            f"score {self.score:.2f}{'' if self.best_score == self.score else f' ({self.best_score:.2f} at best)'}, "
+            f"verdicts met: {', '.join(self.met) or 'none'}>"
         )
 
 

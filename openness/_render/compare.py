@@ -11,7 +11,17 @@ import attrs
 from openness._errors import OpennessError
 from openness._model.chart import Chart, grid_svg
 from openness._model.descriptor import Descriptor
-from openness._model.markup import STYLE, grade_level, h, md, md_code
+from openness._model.markup import (
+    STYLE,
+    grade_level,
+    grade_words,
+    h,
+    md,
+    md_code,
+    score_range,
+    status_level,
+    status_words,
+)
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
 from openness._scoring.engine import score
@@ -30,7 +40,9 @@ class Comparison:
     """Reports of several models under one rubric. Displays as one table and one chart in notebooks.
 
     ``reports`` keeps the order the models were given in. Render with :meth:`to_text`,
-    :meth:`to_markdown` or :meth:`to_html`; :meth:`plot` gives the chart alone.
+    :meth:`to_markdown` or :meth:`to_html`; :meth:`plot` gives the chart alone. A grade facts not stated
+    could raise reads ``closed as stated, open at best``, a verdict they leave open ``undetermined``,
+    and a score they could raise ``0.17 to 1.00``.
     """
 
     reports: tuple[Report, ...]
@@ -57,9 +69,9 @@ class Comparison:
             [clean(result.criterion), *(_cell_text(r, result.criterion) for r in self.reports)]
             for result in self.reports[0].results
         ]
-        rows.append(["score", *(f"{r.score:.2f}" for r in self.reports)])
+        rows.append(["score", *(score_range(r) for r in self.reports)])
         rows += [
-            [f"verdict: {clean(v.id)}", *("met" if r.verdict(v.id).met else "not met" for r in self.reports)]
+            [f"verdict: {clean(v.id)}", *(status_words(r.verdict(v.id)) for r in self.reports)]
             for v in self.reports[0].verdicts
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -81,9 +93,9 @@ class Comparison:
         for result in self.reports[0].results:
             cells = [md(_cell_text(r, result.criterion)) for r in self.reports]
             lines.append(f"| {md(result.title)} (`{md_code(result.criterion)}`) | " + " | ".join(cells) + " |")
-        lines.append("| **score** | " + " | ".join(f"**{r.score:.2f}**" for r in self.reports) + " |")
+        lines.append("| **score** | " + " | ".join(f"**{score_range(r)}**" for r in self.reports) + " |")
         for verdict in self.reports[0].verdicts:
-            cells = ["yes" if r.verdict(verdict.id).met else "no" for r in self.reports]
+            cells = [status_words(r.verdict(verdict.id)) for r in self.reports]
             lines.append(f"| verdict: {md(verdict.title)} | " + " | ".join(cells) + " |")
         return "\n".join(lines) + "\n"
 
@@ -101,16 +113,17 @@ class Comparison:
             for report in self.reports:
                 mine = report.result(result.criterion)
                 parts.append(
-                    f'<td class="{grade_level(mine)}" title="{h(mine.reason)}">{h(mine.grade)} '
+                    f'<td class="{grade_level(mine)}" title="{h(mine.reason)}">{h(grade_words(mine))} '
                     f"({mine.points:g}/{mine.max_points:g})</td>"
                 )
             parts.append("</tr>")
-        parts.append("<tr><th>score</th>" + "".join(f"<th>{r.score:.2f}</th>" for r in self.reports) + "</tr>")
+        parts.append("<tr><th>score</th>" + "".join(f"<th>{score_range(r)}</th>" for r in self.reports) + "</tr>")
         for verdict in self.reports[0].verdicts:
             parts.append(f"<tr><td>verdict: {h(verdict.title)}</td>")
             for report in self.reports:
-                met = report.verdict(verdict.id).met
-                parts.append(f'<td class="{"best" if met else "worst"}">{"met" if met else "not met"}</td>')
+                status = report.verdict(verdict.id)
+                title = f' title="not known until stated: {h(", ".join(status.unknown))}"' if status.unknown else ""
+                parts.append(f'<td class="{status_level(status)}"{title}>{h(status_words(status))}</td>')
             parts.append("</tr>")
         parts += ["</table>", grid_svg(self.reports), "</div>"]
         return "".join(parts)
@@ -122,7 +135,7 @@ class Comparison:
         return self.to_markdown()
 
     def __repr__(self) -> str:
-        models = ", ".join(f"{r.model.get('id')} {r.score:.2f}" for r in self.reports)
+        models = ", ".join(f"{r.model.get('id')} {score_range(r)}" for r in self.reports)
         return f"<Comparison under {self.rubric.get('id')!r}: {models}>"
 
 
@@ -132,7 +145,7 @@ def _title(rubric: Mapping[str, str]) -> str:
 
 def _cell_text(report: Report, criterion: str) -> str:
     result = report.result(criterion)
-    return f"{clean(result.grade)} {result.points:g}/{result.max_points:g}"
+    return f"{clean(grade_words(result))} {result.points:g}/{result.max_points:g}"
 
 
 def _report(model: Model, rubric: Rubric) -> Report:

@@ -25,6 +25,8 @@ COLUMNS = (
     "title",
     "group",
     "grade",
+    "best_grade",
+    "determined",
     "points",
     "max_points",
     "weight",
@@ -32,6 +34,9 @@ COLUMNS = (
     "unknown",
     "reason",
     "score",
+    "best_score",
+    "verdicts_met",
+    "verdicts_undetermined",
 )
 
 
@@ -48,11 +53,15 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
     """A long DataFrame: one row per (report, criterion), in report order then criterion order.
 
     Columns: ``model`` and ``model_name`` (the descriptor's id and name), ``rubric`` and
-    ``rubric_version``, ``criterion``, ``title``, ``group``, ``grade``, ``points``, ``max_points``,
-    ``weight``, ``unsure`` (the result rests on facts marked unsure), ``unknown`` (the facts the
-    descriptor does not state, comma-separated), ``reason``, and ``score`` (the report's overall score,
-    repeated on each of its rows). Pivot it for a wide view, e.g.
-    ``frame.pivot(index="criterion", columns="model", values="grade")``.
+    ``rubric_version``, ``criterion``, ``title``, ``group``, ``grade`` (as the stated facts establish),
+    ``best_grade`` (the best a completion of the facts not stated could reach), ``determined`` (whether
+    the stated facts settle the grade), ``points``, ``max_points``, ``weight``, ``unsure`` (the result
+    rests on facts marked unsure), ``unknown`` (the facts the descriptor does not state,
+    comma-separated), ``reason``; then, repeated on each row of a report, ``score`` (the report's
+    overall score as stated, the lowest the facts allow), ``best_score`` (the highest),
+    ``verdicts_met`` (the ids of the verdicts the stated facts establish, comma-separated) and
+    ``verdicts_undetermined`` (those facts not stated leave open; a verdict in neither is not met).
+    Pivot it for a wide view, e.g. ``frame.pivot(index="criterion", columns="model", values="grade")``.
 
     Needs pandas (the ``pandas`` extra); without it, an :class:`ImportError` says so.
     """
@@ -69,6 +78,8 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
             result.title,
             result.group,
             result.grade,
+            result.best_grade,
+            result.determined,
             result.points,
             result.max_points,
             result.weight,
@@ -76,6 +87,9 @@ def to_frame(reports: Report | Comparison | Iterable[Report]) -> pd.DataFrame:
             ", ".join(result.unknown),
             result.reason,
             report.score,
+            report.best_score,
+            ", ".join(v.id for v in report.verdicts if v.status == "met"),
+            ", ".join(v.id for v in report.verdicts if v.status == "undetermined"),
         )
         for report in items
         for result in report.results

@@ -1,7 +1,10 @@
 """The leaderboard: many models scored under many rubrics, rendered as Markdown and as one HTML page.
 
 Rendering reuses the escaping helpers of :mod:`openness._model.views`; every value from a rubric or a
-descriptor is escaped. The output is deterministic: models are ordered by score, then by id.
+descriptor is escaped. The output is deterministic: models are ordered by score (as stated), then by best
+score, then by id. A fact nobody stated is unknown, not closed: a verdict it leaves open reads
+``undetermined``, never ``not met``; a grade it could raise reads ``closed as stated, open at best``; a
+score it could raise ``0.17 to 1.00``.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from openness._model.markup import STYLE, grade_level, h, md, md_code, percent
+from openness._model.markup import STYLE, grade_level, grade_words, h, md, md_code, percent, score_range, status_level
 from openness._scoring.engine import score
 
 if TYPE_CHECKING:
@@ -26,25 +29,31 @@ _TITLE = "Openness leaderboard"
 
 
 def board(descriptors: Iterable[Descriptor], rubrics: Iterable[Rubric]) -> Board:
-    """Score every descriptor under every rubric; reports sorted by score (highest first), then model id."""
+    """Score every descriptor under every rubric; reports sorted by score, then best score (highest first), then id.
+
+    The score is what the stated facts establish; among equal scores, the model facts not stated could
+    raise further comes first. A verdict plays no part in the order, so an undetermined one never counts
+    as not met.
+    """
     models = list(descriptors)
     out: Board = []
     for rubric in rubrics:
         reports = [score(d, rubric) for d in models]
-        reports.sort(key=lambda r: (-r.score, str(r.model.get("id"))))
+        reports.sort(key=lambda r: (-r.score, -r.best_score, str(r.model.get("id"))))
         out.append((rubric, reports))
     return out
 
 
 def _verdict_cell(report: Report, verdict_id: str) -> tuple[str, str]:
     result = report.verdict(verdict_id)
-    if result.met:
-        return "met", "best"
-    return f"not met ({percent(result.progress)})", "worst" if result.progress == 0 else "middle"
+    if result.status == "met":
+        return "met", status_level(result)
+    state = "undetermined" if result.status == "undetermined" else "not met"
+    return f"{state} ({percent(result.progress)})", status_level(result)
 
 
 def _grade(result: CriterionResult) -> str:
-    return result.grade + (" (unsure facts)" if result.unsure else "")
+    return grade_words(result) + (" (unsure facts)" if result.unsure else "")
 
 
 def _model_label(report: Report) -> tuple[object, object]:
@@ -69,7 +78,7 @@ def board_markdown(data: Board, *, intro: str = "") -> str:
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for report in reports:
             name, model_id = _model_label(report)
-            cells = [f"{md(name)} (`{md_code(model_id)}`)", f"{report.score:.2f}"]
+            cells = [f"{md(name)} (`{md_code(model_id)}`)", score_range(report)]
             cells += [_verdict_cell(report, v)[0] for v in verdicts]
             cells += [md(_grade(report.result(c))) for c in criteria]
             lines.append("| " + " | ".join(cells) + " |")
@@ -77,7 +86,7 @@ def board_markdown(data: Board, *, intro: str = "") -> str:
         for report in reports:
             name, model_id = _model_label(report)
             lines += [
-                f"#### {md(name)} (`{md_code(model_id)}`) under `{md_code(rubric.id)}`: {report.score:.2f}",
+                f"#### {md(name)} (`{md_code(model_id)}`) under `{md_code(rubric.id)}`: {score_range(report)}",
                 "",
                 "| criterion | grade | points | reason |",
                 "|---|---|---|---|",
@@ -114,8 +123,8 @@ def board_html(data: Board, *, intro: str = "") -> str:
             name, model_id = _model_label(report)
             parts.append(
                 f'<tr data-rubric="{h(rubric.id)}" data-model="{h(model_id)}">'
-                f'<td>{h(name)}<br><code>{h(model_id)}</code></td><td data-score="{report.score:.2f}">'
-                f"{report.score:.2f}</td>"
+                f'<td>{h(name)}<br><code>{h(model_id)}</code></td><td data-score="{report.score:.2f}" '
+                f'data-best-score="{report.best_score:.2f}">{score_range(report)}</td>'
             )
             for v in verdicts:
                 text, css = _verdict_cell(report, v)
@@ -128,7 +137,7 @@ def board_html(data: Board, *, intro: str = "") -> str:
         for report in reports:
             name, model_id = _model_label(report)
             parts.append(
-                f"<details><summary>{h(name)} (<code>{h(model_id)}</code>): {report.score:.2f}</summary>"
+                f"<details><summary>{h(name)} (<code>{h(model_id)}</code>): {score_range(report)}</summary>"
                 "<table><tr><th>criterion</th><th>grade</th><th>points</th><th>reason</th></tr>"
             )
             for r in report.results:

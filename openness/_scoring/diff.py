@@ -12,6 +12,7 @@ import attrs
 
 from openness._errors import install_hint
 from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.markup import STATUS_WORDS
 from openness._model.report import Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._scoring.engine import compile_rubric
@@ -38,11 +39,17 @@ class CriterionChange:
 
 @attrs.frozen(kw_only=True)
 class VerdictChange:
-    """One verdict met under one rubric and not the other; ``None`` where the verdict is not in that rubric."""
+    """One verdict whose status differs between the rubrics; ``None`` where the verdict is not in that rubric.
+
+    ``old`` and ``new`` say whether it is met; ``old_status`` and ``new_status`` say ``met``,
+    ``not-met`` or ``undetermined`` (facts not stated leave it open).
+    """
 
     verdict: str
     old: bool | None
     new: bool | None
+    old_status: str | None = None
+    new_status: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -150,12 +157,12 @@ def _change_lines(change: ModelChange, title: str) -> list[str]:
             lines.append(f"    old: {item.old_reason}")
         if item.new_reason:
             lines.append(f"    new: {item.new_reason}")
-    lines += [f"  verdict {v.verdict}: {_met(v.old)} -> {_met(v.new)}" for v in change.verdicts]
+    lines += [f"  verdict {v.verdict}: {_status(v.old_status)} -> {_status(v.new_status)}" for v in change.verdicts]
     return lines
 
 
-def _met(value: bool | None) -> str:
-    return "(absent)" if value is None else ("met" if value else "not met")
+def _status(value: str | None) -> str:
+    return "(absent)" if value is None else STATUS_WORDS[value]
 
 
 def _change_dict(change: ModelChange) -> dict[str, Any]:
@@ -187,10 +194,16 @@ def compare(old: Report, new: Report, descriptor: Descriptor) -> ModelChange:
                 new_reason=after.reason if after else None,
             )
         )
-    old_verdicts = {v.id: v.met for v in old.verdicts}
-    new_verdicts = {v.id: v.met for v in new.verdicts}
+    old_verdicts = {v.id: v.status for v in old.verdicts}
+    new_verdicts = {v.id: v.status for v in new.verdicts}
     verdicts = [
-        VerdictChange(verdict=v, old=old_verdicts.get(v), new=new_verdicts.get(v))
+        VerdictChange(
+            verdict=v,
+            old=None if v not in old_verdicts else old_verdicts[v] == "met",
+            new=None if v not in new_verdicts else new_verdicts[v] == "met",
+            old_status=old_verdicts.get(v),
+            new_status=new_verdicts.get(v),
+        )
         for v in dict.fromkeys([*old_verdicts, *new_verdicts])
         if old_verdicts.get(v) != new_verdicts.get(v)
     ]

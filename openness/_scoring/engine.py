@@ -123,6 +123,9 @@ class Graded(NamedTuple):
     statuses: tuple[str, ...]
     #: Per verdict (rubric order), per requirement (inherited first): whether it holds, three-valued.
     holds: tuple[tuple[bool | None, ...], ...]
+    #: Per criterion, its :data:`Outcome`, and the same as one number (a cheap key for its texts).
+    outcome: tuple[Outcome, ...]
+    codes: tuple[int, ...]
 
 
 #: How many distinct outcome patterns an evaluator remembers the grading of.
@@ -148,6 +151,8 @@ class Evaluator:
     #: Per verdict (rubric order): the index of the verdict whose being unmet zeroes its progress.
     gates: tuple[int | None, ...]
     _deciders: tuple[Decider, ...] = attrs.field(init=False)
+    #: Each criterion's ``texts_key``, in order.
+    texts_keys: tuple[TextsKey, ...] = attrs.field(init=False)
     #: The ``unless`` checks, in one order: plans name them by position.
     unless_checks: tuple[Check, ...] = attrs.field(init=False)
     _index_maps: tuple[Mapping[object, Outcome], ...] = attrs.field(init=False)
@@ -158,12 +163,20 @@ class Evaluator:
     texts_written: dict[Limits, tuple[dict[object, CriterionResult], ...]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: The warnings of each licence string read so far, per limits.
+    licence_warnings: dict[Limits, dict[str, tuple[str, ...]]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
     #: Verdict texts written so far, by the identity of their grading (see ``openness._scoring.texts``).
     verdicts_written: dict[int, tuple[Graded, object]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @_deciders.default
     def _all_deciders(self) -> tuple[Decider, ...]:
         return tuple(c.decide for c in self.criteria)
+
+    @texts_keys.default
+    def _all_texts_keys(self) -> tuple[TextsKey, ...]:
+        return tuple(c.texts_key for c in self.criteria)
 
     @unless_checks.default
     def _all_unless(self) -> tuple[Check, ...]:
@@ -204,16 +217,28 @@ class Evaluator:
         """Points, score and verdicts from the checks' answers (criteria first, then ``unless`` checks)."""
         size = len(self.criteria)
         outcomes_of = tuple(map(operator.getitem, self._index_maps, answers[:size]))
-        reached = tuple(outcome[0] for outcome in outcomes_of)
-        best = tuple(outcome[1] for outcome in outcomes_of)
-        maybe = tuple(outcome[2] for outcome in outcomes_of)
+        reached, best, maybe = zip(*outcomes_of, strict=True) if outcomes_of else ((), (), ())
         points, max_points, score, best_score = self._score_range(reached, best, maybe)
-        unless = answers[size:]
-        outcomes = self._outcomes(reached, tuple(answer is True for answer in unless), score)
-        holds = self._holds(reached, best, maybe, unless, (score, best_score))
+        holds = self._holds(reached, best, maybe, answers[size:], (score, best_score))
         statuses = tuple(_status(verdict_holds) for verdict_holds in holds)
+        outcomes = self._progress(holds)
         met = tuple(verdict.id for verdict, status in zip(self.rubric.verdicts, statuses, strict=True) if status == MET)
-        graded = Graded(score, points, max_points, reached, outcomes, met, best, maybe, best_score, statuses, holds)
+        codes = tuple((at << 16) | (top << 1) | may for at, top, may in outcomes_of)
+        graded = Graded(
+            score,
+            points,
+            max_points,
+            reached,
+            outcomes,
+            met,
+            best,
+            maybe,
+            best_score,
+            statuses,
+            holds,
+            outcomes_of,
+            codes,
+        )
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[answers] = graded
@@ -245,6 +270,19 @@ class Evaluator:
         lowest = _extreme(low, most, [(lo, m) for lo, _, m in doubtful], lowest=True)
         highest = _extreme(high, most, [(hi, m) for _, hi, m in doubtful], lowest=False)
         return points, max_points, lowest, highest
+
+    def _progress(self, holds: tuple[tuple[bool | None, ...], ...]) -> tuple[tuple[bool, float], ...]:
+        """Each verdict's (met, progress): the share of its requirements (inherited ones too) established.
+
+        A gated verdict shows no progress while the verdict it builds on is not met.
+        """
+        outcomes = []
+        for found, gate in zip(holds, self.gates, strict=True):
+            progress = found.count(True) / len(found) if found else 1.0
+            if gate is not None and holds[gate].count(True) != len(holds[gate]):
+                progress = 0.0
+            outcomes.append((found.count(True) == len(found), progress))
+        return tuple(outcomes)
 
     def _holds(
         self,
@@ -278,34 +316,6 @@ class Evaluator:
                 found.append(True if score >= plan.min_score else (False if best_score < plan.min_score else None))
             done[plan.index] = tuple(found)
         return tuple(done[index] for index in range(len(self.rubric.verdicts)))
-
-    def _outcomes(
-        self, reached: tuple[int, ...], skipped: tuple[object, ...], score: float
-    ) -> tuple[tuple[bool, float], ...]:
-        """Each verdict's (met, progress), counting its requirements and those it inherits."""
-        counts: list[tuple[int, int]] = [(0, 0)] * len(self.plans)
-        for plan in self.plans:
-            ok = total = 0
-            for unless, criteria, rows in plan.requirements:
-                if unless is not None and skipped[unless]:
-                    continue
-                satisfied = list(map(operator.getitem, rows, map(reached.__getitem__, criteria)))
-                total += len(satisfied) - satisfied.count(None)
-                ok += satisfied.count(True)
-            if plan.min_score is not None:
-                total += 1
-                ok += score >= plan.min_score
-            if plan.builds_on is not None:
-                inherited = counts[plan.builds_on]
-                ok, total = ok + inherited[0], total + inherited[1]
-            counts[plan.index] = (ok, total)
-        outcomes = []
-        for (ok, total), gate in zip(counts, self.gates, strict=True):
-            progress = ok / total if total else 1.0
-            if gate is not None and counts[gate][0] != counts[gate][1]:  # gated: the verdict below is not met
-                progress = 0.0
-            outcomes.append((ok == total, progress))
-        return tuple(outcomes)
 
 
 #: The statuses of a verdict.

@@ -45,18 +45,21 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
     if written is None:
         written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
     descriptor = facts.descriptor
-    results = []
-    outcomes = zip(graded.reached, graded.best, graded.maybe_not_applicable, strict=True)
-    for compiled, outcome, texts in zip(evaluator.criteria, outcomes, written, strict=True):
-        key = compiled.texts_key(descriptor, outcome)
-        result = texts.get(key)
-        if result is None:  # written once per distinct set of the facts it reads (many models share them)
-            result = _criterion(evaluator, compiled, facts, outcome)
+    keys = [key(descriptor, code) for key, code in zip(evaluator.texts_keys, graded.codes, strict=True)]
+    found: list[CriterionResult | None] = list(map(dict.get, written, keys))
+    results: list[CriterionResult] = []
+    for compiled, texts, key, outcome, kept in zip(
+        evaluator.criteria, written, keys, graded.outcome, found, strict=True
+    ):
+        if kept is None:  # written once per distinct set of the facts it reads (many models share them)
+            kept = _criterion(evaluator, compiled, facts, outcome)  # noqa: PLW2901
             if len(texts) >= _WRITTEN_SIZE:
                 texts.clear()
-            texts[key] = result
-        results.append(result)
-    warnings = _licence_warnings(facts) + _coverage_warnings(facts.descriptor)
+            texts[key] = kept
+        results.append(kept)
+    warnings = _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {})) + _coverage_warnings(
+        facts.descriptor
+    )
     if facts.lineage is not None:  # base licences that bind the model but are missing from what it declares
         warnings += facts.lineage.warnings
     model = facts.descriptor.model
@@ -76,17 +79,23 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
     )
 
 
-def _licence_warnings(facts: Facts) -> tuple[str, ...]:
-    """Each licence reading's warnings, naming its component (vocabulary order), each once."""
+def _licence_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Each licence reading's warnings, naming its component (vocabulary order), each once.
+
+    ``known``: the warnings of each licence string read so far under the same limits (a licence
+    string is stated for many components, and by many models).
+    """
     warned = []
-    seen: dict[str, tuple[str, ...]] = {}  # a licence string is often stated for many components
     for key, component in facts.components.items():
         licence = component.licence
         if licence is None:
             continue
-        found = seen.get(licence)
+        found = known.get(licence)
         if found is None:
-            found = seen[licence] = facts.reading(key).warnings  # type: ignore[union-attr]
+            found = facts.reading(key).warnings  # type: ignore[union-attr]
+            if len(known) >= _WRITTEN_SIZE:
+                known.clear()
+            known[licence] = found
         if found:
             warned.append(key)
     if not warned:
@@ -177,7 +186,8 @@ def _open_facts(
     return tuple(unknown)
 
 
-TextsKey = Callable[[Descriptor, "Outcome"], object]
+#: Gives, for a descriptor and a criterion's outcome (as its number, ``Graded.codes``), the key of its texts.
+TextsKey = Callable[[Descriptor, int], object]
 
 
 def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) -> TextsKey:
@@ -191,7 +201,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
     if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
         (name,) = components_read
 
-        def one_component(descriptor: Descriptor, index: Outcome) -> object:
+        def one_component(descriptor: Descriptor, index: int) -> object:
             component = descriptor.components.get(name)
             if component is None:
                 return index
@@ -208,7 +218,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
 
         return one_component
 
-    def any_facts(descriptor: Descriptor, index: Outcome) -> object:
+    def any_facts(descriptor: Descriptor, index: int) -> object:
         stated = descriptor.components.get
         model = descriptor.model
         return (
