@@ -15,7 +15,7 @@ import attrs
 
 from openness._errors import OpennessError
 from openness._model.descriptor import Descriptor, load_descriptor
-from openness._model.markup import STATUS_WORDS, STYLE, h, md, md_code, percent
+from openness._model.markup import STATUS_WORDS, STYLE, h, md, md_code, percent, score_range
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
 from openness._scoring.contrast import (
@@ -129,13 +129,6 @@ class Contrast:
 # --- words shared by the views -----------------------------------------------------------------------------------
 
 
-def _score(standing: Standing) -> str:
-    text = f"{standing.score:.2f}"
-    if standing.best_score != standing.score:
-        text += f", {standing.best_score:.2f} at best"
-    return text
-
-
 def _headline(standing: Standing) -> str:
     if standing.headline is None:
         return "no verdicts"
@@ -187,7 +180,7 @@ def _text(contrast: Contrast) -> str:
     for standing in contrast.standings:
         rubric = standing.rubric
         lines.append(f"  {clean(standing.label)}: {clean(rubric['title'])} (version {clean(rubric['version'])})")
-        lines.append(f"      score {_score(standing)}")
+        lines.append(f"      score {score_range(standing)}")
         lines.append(f"      headline: {clean(_headline(standing))}")
         if standing.ladder:
             lines.append("      verdicts, least demanding first:")
@@ -225,7 +218,7 @@ def _markdown(contrast: Contrast) -> str:
         "|---|---|---|---|",
     ]
     lines += [
-        f"| {md(s.rubric['title'])} (`{md_code(s.label)}`) | {_score(s)} | {md(_headline(s))} | "
+        f"| {md(s.rubric['title'])} (`{md_code(s.label)}`) | {score_range(s)} | {md(_headline(s))} | "
         f"{'<br>'.join(md(v) for v in _verdicts(s)) or 'none'} |"
         for s in contrast.standings
     ]
@@ -270,7 +263,7 @@ def _html(contrast: Contrast) -> str:
         verdicts = "<br>".join(h(v) for v in _verdicts(standing)) or "none"
         parts.append(
             f"<tr><td>{h(standing.rubric['title'])}<br><code>{h(standing.label)}</code></td>"
-            f'<td>{h(_score(standing))}</td><td class="{level}">{h(_headline(standing))}</td>'
+            f'<td>{h(score_range(standing))}</td><td class="{level}">{h(_headline(standing))}</td>'
             f'<td class="small">{verdicts}</td></tr>'
         )
     parts.append("</table>")
