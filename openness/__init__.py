@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from openness._model.chart import Chart
-    from openness._model.descriptor import Component, Descriptor, load_descriptor
+    from openness._model.descriptor import Component, Descriptor
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
     from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from openness._scoring.batch import score_many
     from openness._scoring.diff import CriterionChange, ModelChange, RubricDiff, VerdictChange, Witness, diff
     from openness._scoring.engine import score
+    from openness.importers import load_descriptor
 
 __all__ = [
     "Chart",
@@ -141,7 +142,7 @@ _LAZY: dict[str, str] = {
     "licences": "openness.licences",
     "limits": "openness.limits",
     "list_rubrics": "openness._model.rubric",
-    "load_descriptor": "openness._model.descriptor",
+    "load_descriptor": "openness.importers",
     "load_rubric": "openness._model.rubric",
     "score": "openness._scoring.engine",
     "score_many": "openness._scoring.batch",

@@ -112,6 +112,8 @@ def test_card_without_front_matter_states_nothing() -> None:
     report = openness.score(descriptor, "osaid-1.0")
     assert report.score == 0
     assert all(result.unknown for result in report.results)
+    assert report.warnings == tuple(descriptor.extra["warnings"])  # the report says nothing was read
+    assert "no YAML front matter" in report.to_text()
 
 
 def test_broken_yaml_names_file_and_line() -> None:

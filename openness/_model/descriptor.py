@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib
 import json
 import re
 from collections.abc import Mapping
@@ -23,7 +22,6 @@ from openness._reading.vocabulary import Access, Coverage, Modality, component_a
 from openness._words import counted
 
 __all__ = [
-    "ID_READERS",
     "Assessment",
     "Component",
     "Descriptor",
@@ -287,22 +285,6 @@ def _unknown_id(lead: str, model_id: str) -> DescriptorError:
     return DescriptorError([Problem(message=f"{lead}{hint}; see openness.catalogue.ids()")])
 
 
-#: Model ids with a prefix, and the function that reads them (``module:function``, taking the id). Like the
-#: package's public names (``openness.__init__``), a reader is imported on first use: the Hub reader lives in
-#: the importers stage above this one and needs an optional dependency, so naming it here adds no import.
-ID_READERS: dict[str, str] = {"hf:": "openness.importers.hf:fetch"}
-
-
-def _read_prefixed(model_id: str) -> Descriptor | None:
-    """The descriptor of an id with a prefix of :data:`ID_READERS` (``hf:ORG/NAME``), or ``None`` for any other."""
-    for prefix, target in ID_READERS.items():
-        if model_id.startswith(prefix):
-            module, _, function = target.partition(":")
-            descriptor: Descriptor = getattr(importlib.import_module(module), function)(model_id)
-            return descriptor
-    return None
-
-
 def _names_catalogue_model(descriptor: str | Path) -> bool:
     """Whether a string means a catalogue id: no file by that name, and not a ``.toml``/``.json`` name."""
     path = Path(descriptor)
@@ -312,12 +294,12 @@ def _names_catalogue_model(descriptor: str | Path) -> bool:
 def load_descriptor(
     descriptor: str | Path | Mapping[str, Any] | Descriptor, *, source: str | None = None
 ) -> Descriptor:
-    """Load a model descriptor from a ``.toml``/``.json`` file, a catalogue id, a Hub id, a mapping, or TOML text.
+    """Load a model descriptor from a ``.toml``/``.json`` file, a catalogue id, a mapping, or TOML text.
 
     A string is TOML text if it holds a newline; otherwise it is a path, or a catalogue id (such as
     ``"olmo-7b"``, see :mod:`openness.catalogue`) when no such file exists and it does not end in
-    ``.toml`` or ``.json``; ``hf:ORG/NAME[@REVISION]`` is a model on the Hugging Face Hub
-    (:func:`openness.importers.hf.fetch`, the ``hf`` extra). Errors are :class:`openness.DescriptorError`
+    ``.toml`` or ``.json``. (The public :func:`openness.load_descriptor` reads Hub ids too: see
+    :func:`openness.importers.load_descriptor`.) Errors are :class:`openness.DescriptorError`
     listing every problem with its file and key path; an unknown catalogue id suggests a close one.
     """
     if isinstance(descriptor, Descriptor):
@@ -327,8 +309,6 @@ def load_descriptor(
     if isinstance(descriptor, str) and "\n" in descriptor:
         data = parse_text(descriptor, kind="toml", source=source or "<text>", error=DescriptorError)
         return descriptor_from_mapping(data, source=source or "<text>")
-    if isinstance(descriptor, str) and (prefixed := _read_prefixed(descriptor)) is not None:
-        return prefixed
     if isinstance(descriptor, str) and _names_catalogue_model(descriptor):
         if descriptor not in _catalogue_files():
             raise _unknown_id(f"{descriptor!r} is neither a descriptor file nor a catalogue model", descriptor)

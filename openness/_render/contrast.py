@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from openness._errors import OpennessError
-from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.descriptor import Descriptor
 from openness._model.markup import STATUS_WORDS, STYLE, h, md, md_code, percent, score_range
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
@@ -32,6 +32,7 @@ from openness._scoring.contrast import (
 )
 from openness._scoring.engine import compile_rubric
 from openness._words import clean, counted
+from openness.importers import load_descriptor
 
 __all__ = ["Contrast", "DecidingFact", "Disagreement", "FactTest", "Shortfall", "Standing", "contrast"]
 
