@@ -7,11 +7,12 @@ True
 
 Public API: :func:`load_rubric`, :func:`list_rubrics`, :func:`load_descriptor`, :func:`score`,
 :func:`score_many`, :func:`components`, :func:`diff` (compare two rubrics), :func:`compare` (several
-models side by side), :func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]``
-extra), the :mod:`openness.catalogue`, :mod:`openness.licences` and :mod:`openness.importers`
-modules, the data classes :class:`Rubric`, :class:`Descriptor`, :class:`Report`, every class a
-public call returns (:class:`Comparison`, :class:`Chart`, :class:`RubricDiff`, :class:`Criterion`,
-...) and the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
+models side by side), :func:`contrast` (one model under several rubrics, and why they disagree),
+:func:`to_frame` (reports as a pandas DataFrame, with the ``openness[pandas]`` extra), the
+:mod:`openness.catalogue`, :mod:`openness.licences` and :mod:`openness.importers` modules, the data
+classes :class:`Rubric`, :class:`Descriptor`, :class:`Report`, every class a public call returns
+(:class:`Comparison`, :class:`Contrast`, :class:`Chart`, :class:`RubricDiff`, :class:`Criterion`, ...) and
+the errors deriving from :class:`OpennessError` (itself a :class:`ValueError`).
 
 Importing the package imports none of its modules: each public name is loaded on first use
 (PEP 562), so ``import openness`` stays cheap for command-line tools and worker processes.
@@ -38,26 +39,32 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from openness._model.chart import Chart
-    from openness._model.descriptor import Component, Descriptor, load_descriptor
+    from openness._model.descriptor import Component, Descriptor
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
     from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
     from openness._render.compare import Comparison, compare
+    from openness._render.contrast import Contrast, DecidingFact, Disagreement, FactTest, Shortfall, Standing, contrast
     from openness._render.frame import to_frame
     from openness._scoring.batch import score_many
     from openness._scoring.diff import CriterionChange, ModelChange, RubricDiff, VerdictChange, Witness, diff
     from openness._scoring.engine import score
+    from openness.importers import load_descriptor
 
 __all__ = [
     "Chart",
     "Comparison",
     "Component",
+    "Contrast",
     "Criterion",
     "CriterionChange",
     "CriterionResult",
+    "DecidingFact",
     "Descriptor",
     "DescriptorError",
+    "Disagreement",
     "Evidence",
+    "FactTest",
     "LicenceError",
     "LimitError",
     "ModelChange",
@@ -67,6 +74,8 @@ __all__ = [
     "Rubric",
     "RubricDiff",
     "RubricError",
+    "Shortfall",
+    "Standing",
     "UnknownIdError",
     "UnsupportedFormatError",
     "VerdictChange",
@@ -76,6 +85,7 @@ __all__ = [
     "catalogue",
     "compare",
     "components",
+    "contrast",
     "diff",
     "importers",
     "licences",
@@ -97,12 +107,16 @@ _LAZY: dict[str, str] = {
     "Chart": "openness._model.chart",
     "Comparison": "openness._render.compare",
     "Component": "openness._model.descriptor",
+    "Contrast": "openness._render.contrast",
     "Criterion": "openness._model.rubric",
     "CriterionChange": "openness._scoring.diff",
     "CriterionResult": "openness._model.report",
+    "DecidingFact": "openness._render.contrast",
     "Descriptor": "openness._model.descriptor",
     "DescriptorError": "openness._errors",
+    "Disagreement": "openness._render.contrast",
     "Evidence": "openness._model.report",
+    "FactTest": "openness._render.contrast",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
     "ModelChange": "openness._scoring.diff",
@@ -112,6 +126,8 @@ _LAZY: dict[str, str] = {
     "Rubric": "openness._model.rubric",
     "RubricDiff": "openness._scoring.diff",
     "RubricError": "openness._errors",
+    "Shortfall": "openness._render.contrast",
+    "Standing": "openness._render.contrast",
     "UnknownIdError": "openness._errors",
     "UnsupportedFormatError": "openness._errors",
     "VerdictChange": "openness._scoring.diff",
@@ -120,12 +136,13 @@ _LAZY: dict[str, str] = {
     "catalogue": "openness.catalogue",
     "compare": "openness._render.compare",
     "components": "openness._reading.vocabulary",
+    "contrast": "openness._render.contrast",
     "diff": "openness._scoring.diff",
     "importers": "openness.importers",
     "licences": "openness.licences",
     "limits": "openness.limits",
     "list_rubrics": "openness._model.rubric",
-    "load_descriptor": "openness._model.descriptor",
+    "load_descriptor": "openness.importers",
     "load_rubric": "openness._model.rubric",
     "score": "openness._scoring.engine",
     "score_many": "openness._scoring.batch",

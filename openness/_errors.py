@@ -29,6 +29,7 @@ PathSegment = str | int
 #: PyPI, so a hint names the package, which pip finds anywhere, and the extra for a checkout.
 EXTRAS: dict[str, str] = {
     "import": "pyyaml>=6.0",
+    "hf": "huggingface_hub>=0.30.0",
     "pandas": "pandas>=2.2.2",
     "hypothesis": "hypothesis>=6.130",
     "dask": "dask[dataframe,distributed]>=2025.1.0",

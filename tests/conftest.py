@@ -22,6 +22,12 @@ settings.register_profile("default", max_examples=60, deadline=None, suppress_he
 settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# No test reaches the Hugging Face Hub: huggingface_hub, imported after this, takes its endpoint from here (a
+# closed local port), and tests/test_hub.py points it at its own server on 127.0.0.1 instead.
+os.environ["HF_ENDPOINT"] = "http://127.0.0.1:9"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ.pop("HF_TOKEN", None)
+
 pytest_plugins = ["pytester"]  # tests/test_golden.py runs pytest with this conftest on made-up golden files
 
 

@@ -195,7 +195,7 @@ def test_chart_shows_an_undetermined_grade_as_open_not_closed() -> None:
 )
 def test_grid_cell_says_whether_a_grade_is_final(grade: str, best: str, determined: bool, cell: str) -> None:
     """A grid cell shows a settled grade alone, an open one as a range, and one that may not apply as not final."""
-    from openness._model.chart import _cell_grade
+    from openness._model.markup import grade_words
 
     result = openness.CriterionResult(
         criterion="c",
@@ -210,7 +210,7 @@ def test_grid_cell_says_whether_a_grade_is_final(grade: str, best: str, determin
         best_grade=best,
         determined=determined,
     )
-    assert _cell_grade(result) == cell
+    assert grade_words(result, short=True) == cell
 
 
 def test_comparison_says_undetermined_never_not_met() -> None:

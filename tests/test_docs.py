@@ -192,7 +192,15 @@ def test_every_docs_page_is_in_the_site_nav() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["openness", "openness.licences", "openness.catalogue", "openness._render.compare", "openness.testing"]
+    "module",
+    [
+        "openness",
+        "openness.licences",
+        "openness.catalogue",
+        "openness._render.compare",
+        "openness._render.contrast",
+        "openness.testing",
+    ],
 )
 def test_docstring_examples(module: str) -> None:
     """Examples in the public modules' docstrings run."""

@@ -108,10 +108,14 @@ def test_card_without_front_matter_states_nothing() -> None:
     assert descriptor.model.id == "bare"
     assert descriptor.model.name == "A model card without front matter"
     assert descriptor.components == {}
-    assert descriptor.extra == {}
+    assert descriptor.extra == {
+        "warnings": ["the model card has no YAML front matter: it states no licence, gate, datasets or base model"]
+    }
     report = openness.score(descriptor, "osaid-1.0")
     assert report.score == 0
     assert all(result.unknown for result in report.results)
+    assert report.warnings == tuple(descriptor.extra["warnings"])  # the report says nothing was read
+    assert "no YAML front matter" in report.to_text()
 
 
 def test_broken_yaml_names_file_and_line() -> None:
@@ -205,3 +209,117 @@ def test_keys_that_state_nothing_stay_in_extra() -> None:
     descriptor = hf.read("---\ngated: false\nlicense: ''\nlicense_link: LICENSE\n---\n")
     assert "weights" not in descriptor.components
     assert descriptor.extra == {"model-card": {"gated": False, "license": "", "license_link": "LICENSE"}}
+
+
+@pytest.mark.parametrize(
+    ("folder", "name"),
+    [
+        ("falcon-180b", "Falcon-180B"),  # an emoji before the title
+        ("llama-guard-3-8b", "llama-guard-3-8b"),  # opens with "Model Details": no title, the folder names it
+        ("gpt-oss-20b", "gpt-oss-20b"),  # a shell comment in a fence and HTML come first; then "Highlights"
+        ("olmo-7b", "OLMo 7B"),  # "Model Card for OLMo 7B"
+    ],
+)
+def test_name_from_the_first_heading_outside_code_and_html(folder: str, name: str) -> None:
+    """The name is the first heading outside fences, HTML and comments, unless it is a generic section title."""
+    assert hf.read(CARDS / folder / "README.md").model.name == name
+
+
+def test_licence_named_by_the_gate_text() -> None:
+    """`license: unknown` with a gate prompt linking a known licence reads that licence (Falcon-180B's card)."""
+    weights = hf.read(CARDS / "falcon-180b" / "README.md").components["weights"]
+    assert weights.licence == "Falcon-180B TII license"
+    assert openness.licences.read(weights.licence).expression == "LicenseRef-Falcon-180B-TII-1.0"
+    assert weights.notes is not None
+    assert "The card says license: unknown; its gate text names the Falcon-180B TII license." in weights.notes
+    assert weights.access == "gated"
+
+
+def test_license_name_read_for_unknown() -> None:
+    """`license_name` names the licence when `license` is `unknown`, as for `other`; alone, `other` stays."""
+    assert hf.read("---\nlicense: unknown\nlicense_name: mrl\n---\n").components["weights"].licence == "mrl"
+    assert hf.read("---\nlicense: other\n---\n").components["weights"].licence == "other"
+
+
+def test_datasets_cite_their_hub_pages() -> None:
+    """Each listed dataset's Hub page is a source of the training-data facts."""
+    data = hf.read(CARDS / "falcon-180b" / "README.md", source="https://huggingface.co/tiiuae/falcon-180B")
+    assert data.components["training-data"].sources == (
+        "https://huggingface.co/tiiuae/falcon-180B",
+        "https://huggingface.co/datasets/tiiuae/falcon-refinedweb",
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "modalities"),
+    [
+        ("text-generation", ("text",)),
+        ("image-classification", ("image",)),
+        ("automatic-speech-recognition", ("audio", "text")),
+        ("text-to-image", ("text", "image")),
+        ("no-such-task", ()),
+    ],
+)
+def test_pipeline_tag_gives_modalities(tag: str, modalities: tuple[str, ...]) -> None:
+    """`pipeline_tag` gives the model's modalities by a fixed table; an unknown task gives none."""
+    assert hf.read(f"---\npipeline_tag: {tag}\n---\n").model.modalities == modalities
+    assert set(hf.PIPELINE_MODALITIES.get(tag, ())) == set(modalities)
+
+
+def test_pipeline_modalities_are_in_the_vocabulary() -> None:
+    """Every modality the table gives is one the descriptor format knows."""
+    from typing import get_args
+
+    from openness._reading.vocabulary import Modality
+
+    assert {m for ms in hf.PIPELINE_MODALITIES.values() for m in ms} <= set(get_args(Modality))
+
+
+def _snapshot(folder: Path, card: str, files: list[str]) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text(card, encoding="utf-8")
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"\0")
+    return folder
+
+
+def test_snapshot_with_open_weights_grades_parameters_open(tmp_path: Path) -> None:
+    """A snapshot with Apache-2.0 weights and no gate: public weights, parameters open under osaid-1.0."""
+    folder = _snapshot(
+        tmp_path / "models--example-org--open-7b" / "snapshots" / ("c" * 40),
+        "---\nlicense: apache-2.0\n---\n",
+        ["config.json", "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors", "training_args.bin"],
+    )
+    descriptor = hf.read(folder)
+    weights = descriptor.components["weights"]
+    assert (weights.access, weights.licence) == ("public", "apache-2.0")
+    assert weights.extra["files"] == {
+        "weights": ["model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"]
+    }
+    assert weights.notes is not None
+    assert "cannot show whether the Hub gates the repository" in weights.notes
+    assert (descriptor.model.id, descriptor.model.name) == ("example-org--open-7b", "example-org/open-7b")
+    assert openness.score(descriptor, "osaid-1.0").result("parameters").grade == "open"
+
+
+def test_snapshot_gate_and_no_weights(tmp_path: Path) -> None:
+    """A snapshot whose card configures a gate gives gated weights; one without weight files leaves access unknown."""
+    gated = _snapshot(tmp_path / "gated", "---\nlicense: llama3.1\ngated: manual\n---\n", ["model.gguf"])
+    assert hf.read(gated).components["weights"].access == "gated"
+    bare = _snapshot(tmp_path / "bare", "---\nlicense: mit\n---\n# Bare\n", ["config.json"])
+    weights = hf.read(bare).components["weights"]
+    assert (weights.access, weights.licence) == (None, "mit")
+    assert weights.notes is not None
+    assert "No weights in this snapshot" in weights.notes
+    assert hf.read(bare / "README.md").components["weights"].access is None  # the card alone: unknown
+
+
+def test_snapshot_without_card(tmp_path: Path) -> None:
+    """A folder without README.md still reads its weight files, and warns that it has no card."""
+    folder = tmp_path / "weights-only"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"\0")
+    descriptor = hf.read(folder)
+    assert descriptor.components["weights"].access == "public"
+    assert descriptor.extra["warnings"] == ["the snapshot has no README.md (no model card)"]

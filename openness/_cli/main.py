@@ -276,6 +276,34 @@ def _add_diff(commands: argparse._SubParsersAction[_Parser]) -> None:
     diff_cmd.set_defaults(run=_cmd_diff)
 
 
+def _cmd_contrast(args: argparse.Namespace) -> str:
+    from openness._cli.model_inputs import resolve_model  # noqa: PLC0415 - only this command needs them
+    from openness._render.contrast import contrast  # noqa: PLC0415
+
+    rubrics = args.rubric or list_rubrics()
+    result = contrast(resolve_model(args.model).descriptor, rubrics)
+    if args.format == "json":
+        return result.to_json() + "\n"
+    if args.format == "markdown":
+        return result.to_markdown()
+    if args.format == "html":
+        return result.to_html()
+    return result.to_text()
+
+
+def _add_contrast(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser("contrast", help="one model under several rubrics: why their verdicts disagree")
+    cmd.add_argument("model", help="a catalogue id, a descriptor file (.toml, .json), a model card or YAML file")
+    cmd.add_argument(
+        "--rubric", action="append", help="a built-in rubric id or a rubric file; repeatable (default: every built-in)"
+    )
+    cmd.add_argument(
+        "--format", choices=("text", "markdown", "html", "json"), default="text", help="output format (default: text)"
+    )
+    cmd.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    cmd.set_defaults(run=_cmd_contrast)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="openness", description="How open is an AI model really? Score it against a rubric.")
     from openness import __version__  # noqa: PLC0415
@@ -305,6 +333,7 @@ def _parser() -> argparse.ArgumentParser:
     lineage_cmd.set_defaults(run=_cmd_lineage)
     add_import_command(commands)
     _add_diff(commands)
+    _add_contrast(commands)
     return parser
 
 

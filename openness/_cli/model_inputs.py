@@ -13,10 +13,11 @@ import attrs
 
 from openness import catalogue
 from openness._errors import DescriptorError, Problem, did_you_mean
-from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.descriptor import Descriptor
 from openness._reading.locate import front_matter_lines, toml_locations
 from openness._reading.resources import catalogue_dir
 from openness._reading.vocabulary import component_aliases
+from openness.importers import MODEL_ID_PREFIXES, load_descriptor
 
 __all__ = ["READERS", "ModelInput", "resolve_model"]
 
@@ -91,11 +92,14 @@ def _read_text(path: Path) -> str | None:
 
 
 def resolve_model(argument: str) -> ModelInput:
-    """Load the model an argument names: a descriptor or model-card file, or a catalogue id.
+    """Load the model an argument names: a Hub id, a descriptor or model-card file, or a catalogue id.
 
-    A path with a known suffix (see :data:`READERS`) is read as a file; any other existing path
+    An id with a prefix of :data:`~openness.importers.MODEL_ID_PREFIXES` (``hf:ORG/NAME``) is read
+    by its reader; a path with a known suffix (see :data:`READERS`) is read as a file; any other existing path
     is an error naming the suffixes; otherwise the argument must be a catalogue id.
     """
+    if argument.startswith(MODEL_ID_PREFIXES):
+        return ModelInput(descriptor=load_descriptor(argument), location=argument, kind="hub")
     path = Path(argument)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)

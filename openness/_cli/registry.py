@@ -18,6 +18,7 @@ from openness._errors import DescriptorError, OpennessError, Problem
 from openness._model.descriptor import Descriptor, descriptor_from_mapping
 from openness._model.report import Report
 from openness._reading.documents import parse_text
+from openness.importers import MODEL_ID_PREFIXES
 
 __all__ = [
     "JSON_LINES_SUFFIXES",
@@ -128,7 +129,7 @@ def load_item(item: Item, index: int) -> Descriptor:  # noqa: ARG001 - the signa
     """The descriptor of one item: a line's JSON object, a file read by its suffix, or a catalogue model."""
     if isinstance(item, Line):
         return _from_line(item)
-    reader = READERS.get(Path(item).suffix.lower())
+    reader = None if item.startswith(MODEL_ID_PREFIXES) else READERS.get(Path(item).suffix.lower())
     return reader(Path(item)) if reader is not None else resolve_model(item).descriptor
 
 

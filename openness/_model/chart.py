@@ -71,15 +71,6 @@ def _mark_title(result: CriterionResult) -> str:
     return text
 
 
-def _cell_grade(result: CriterionResult) -> str:
-    """A grade short enough for a grid cell: ``closed to open`` (as stated to at best) when not settled."""
-    if result.determined:
-        return result.grade
-    if result.best_grade == result.grade:
-        return f"{result.grade}, not final"
-    return f"{result.grade} to {result.best_grade}"
-
-
 def report_svg(report: Report) -> str:
     """One horizontal bar per criterion: its length is points / max points, its colour the grade level.
 
@@ -155,7 +146,7 @@ def grid_svg(reports: Sequence[Report]) -> str:
                 f'<rect x="{x + 2}" y="{y + 2}" width="{column - 4}" height="{_ROW - 4}" '
                 f'fill="{COLOURS[level]}"{outline}/>'
                 f'<text x="{x + column / 2:g}" y="{y + 15}" text-anchor="middle" fill="{_INK[level]}">'
-                f"{h(_shorten(_cell_grade(result), 19))}</text></g>"
+                f"{h(_shorten(grade_words(result, short=True), 19))}</text></g>"
             )
     y = top + len(criteria) * _ROW
     parts.append(f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end" font-weight="bold">score</text>')

@@ -324,8 +324,9 @@ def load_descriptor(
 
     A string is TOML text if it holds a newline; otherwise it is a path, or a catalogue id (such as
     ``"olmo-7b"``, see :mod:`openness.catalogue`) when no such file exists and it does not end in
-    ``.toml`` or ``.json``. Errors are :class:`openness.DescriptorError` listing every problem with
-    its file and key path; an unknown catalogue id suggests a close one.
+    ``.toml`` or ``.json``. (The public :func:`openness.load_descriptor` reads Hub ids too: see
+    :func:`openness.importers.load_descriptor`.) Errors are :class:`openness.DescriptorError`
+    listing every problem with its file and key path; an unknown catalogue id suggests a close one.
     """
     if isinstance(descriptor, Descriptor):
         return descriptor

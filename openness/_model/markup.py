@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from openness._words import clean
 
@@ -70,13 +70,18 @@ def grade_level(result: CriterionResult) -> str:
     return "best" if ratio >= 1 else "worst" if ratio <= 0 else "middle"
 
 
-def grade_words(result: CriterionResult) -> str:
-    """A result's grade in words (not escaped): an undetermined grade says it is only as stated, and its best."""
+def grade_words(result: CriterionResult, *, short: bool = False) -> str:
+    """A result's grade in words (not escaped): an undetermined grade says it is only as stated, and its best.
+
+    ``short`` (a table or chart cell): ``closed to open`` and ``closed, not final``.
+    """
     if result.determined:
         return result.grade
     if result.best_grade == result.grade:
-        return f"{result.grade} as stated, not final"
-    return f"{result.grade} as stated, {result.best_grade} at best"
+        return f"{result.grade}, not final" if short else f"{result.grade} as stated, not final"
+    return (
+        f"{result.grade} to {result.best_grade}" if short else f"{result.grade} as stated, {result.best_grade} at best"
+    )
 
 
 #: A verdict's status in words: never a bare "not met" for a verdict facts not stated could still meet.
@@ -105,11 +110,23 @@ def score_words(report: Report) -> str:
     return text
 
 
-def score_range(report: Report) -> str:
+class Scored(Protocol):
+    """Anything with a score and the best score facts not stated allow (a report, a contrast's standing)."""
+
+    @property
+    def score(self) -> float:
+        """The lowest score the stated facts allow."""
+
+    @property
+    def best_score(self) -> float:
+        """The highest score some completion of the facts not stated could give."""
+
+
+def score_range(scored: Scored) -> str:
     """The score in a table cell: ``0.50``, or ``0.17 to 1.00`` when facts not stated could raise it."""
-    if report.best_score != report.score:
-        return f"{report.score:.2f} to {report.best_score:.2f}"
-    return f"{report.score:.2f}"
+    if scored.best_score != scored.score:
+        return f"{scored.score:.2f} to {scored.best_score:.2f}"
+    return f"{scored.score:.2f}"
 
 
 def title_line(report: Report) -> str:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from openness._errors import OpennessError
-from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.descriptor import Descriptor
 from openness._model.report import Report
 from openness._model.rubric import Rubric, load_rubric
 from openness._scoring.engine import Evaluator, compile_rubric
+from openness.importers import load_descriptor
 
 __all__ = ["DescriptorInput", "score_each", "score_many"]
 

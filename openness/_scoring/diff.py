@@ -11,11 +11,12 @@ from typing import Any
 import attrs
 
 from openness._errors import install_hint
-from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.descriptor import Descriptor
 from openness._model.markup import STATUS_WORDS
 from openness._model.report import Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._scoring.engine import compile_rubric
+from openness.importers import load_descriptor
 
 __all__ = ["DIFF_FORMAT", "CriterionChange", "ModelChange", "RubricDiff", "VerdictChange", "Witness", "diff"]
 

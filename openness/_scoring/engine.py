@@ -19,11 +19,12 @@ import attrs
 
 from openness._lang.checks import Check, Facts, Unknowns, compile_condition, licence_list_check
 from openness._model.conditions import AssessmentCheck, ComponentCheck, ModalityCheck, checks
-from openness._model.descriptor import Descriptor, load_descriptor
+from openness._model.descriptor import Descriptor
 from openness._model.report import CriterionResult, Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._reading.vocabulary import component_aliases
 from openness._scoring.texts import NOT_APPLICABLE, TextsKey, explain, texts_key
+from openness.importers import load_descriptor
 from openness.licences import Reading
 from openness.limits import Limits, current
 

@@ -57,8 +57,10 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
                 texts.clear()
             texts[key] = kept
         results.append(kept)
-    warnings = _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {})) + _coverage_warnings(
-        facts.descriptor
+    warnings = (
+        _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {}))
+        + _coverage_warnings(facts.descriptor)
+        + _stated_warnings(facts.descriptor)
     )
     if facts.lineage is not None:  # base licences that bind the model but are missing from what it declares
         warnings += facts.lineage.warnings
@@ -108,6 +110,12 @@ def _licence_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[
             for warning in facts.reading(key).warnings  # type: ignore[union-attr]
         )
     )
+
+
+def _stated_warnings(descriptor: Descriptor) -> tuple[str, ...]:
+    """What the descriptor's reader could not read cleanly (``extra.warnings``: a card with no front matter, ...)."""
+    stated = descriptor.extra.get("warnings", ())
+    return tuple(str(warning) for warning in stated) if isinstance(stated, (list, tuple)) else ()
 
 
 #: The component kinds a ``coverage`` fact describes (how complete a release or description is).

@@ -10,13 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from openness._errors import DescriptorError, Problem
 from openness._model.descriptor import Descriptor
+from openness._model.descriptor import load_descriptor as load_file_or_mapping
 from openness.importers._common import YAML_SUFFIXES, load_yaml, slug
 from openness.importers._common import yaml_files as yaml_files  # package-internal (not in __all__): the CLI's too
 
-__all__ = ["YAML_SUFFIXES", "from_data", "kind_of", "read"]
+__all__ = ["MODEL_ID_PREFIXES", "YAML_SUFFIXES", "from_data", "kind_of", "load_descriptor", "read"]
+
+#: Prefixes of model ids read from elsewhere than a file: ``hf:ORG/NAME[@REVISION]`` (the Hugging Face Hub).
+MODEL_ID_PREFIXES = ("hf:",)
+
+
+def load_descriptor(
+    descriptor: str | Path | Mapping[str, Any] | Descriptor, *, source: str | None = None
+) -> Descriptor:
+    """Load a model descriptor: a ``.toml``/``.json`` file, a catalogue id, a Hub id, a mapping, or TOML text.
+
+    ``hf:ORG/NAME[@REVISION]`` is a model on the Hugging Face Hub (:func:`openness.importers.hf.fetch`,
+    the ``hf`` extra); anything else is read as a descriptor file, a catalogue id (such as
+    ``"olmo-7b"``, see :mod:`openness.catalogue`), a mapping or TOML text. Errors are
+    :class:`openness.DescriptorError` listing every problem with its file and key path; an unknown
+    catalogue id suggests a close one. This is :func:`openness.load_descriptor`.
+    """
+    if isinstance(descriptor, str) and descriptor.startswith(MODEL_ID_PREFIXES):
+        from openness.importers import hf  # noqa: PLC0415 - the Hub reader needs the optional hf extra
+
+        return hf.fetch(descriptor)
+    return load_file_or_mapping(descriptor, source=source)
 
 
 def kind_of(data: object) -> str | None:
