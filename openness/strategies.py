@@ -47,14 +47,17 @@ from openness._model.conditions import (
     checks,
 )
 from openness._model.descriptor import Component, Descriptor, load_descriptor
+from openness._model.lineage import weight_components
 from openness._model.rubric import LicenceList, Rubric, load_rubric
 from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, component_aliases, restrictions
 from openness._reading.vocabulary import components as component_vocabulary
 from openness.licences import CLASSES, all_licences, normalise, table
 
 __all__ = [
+    "BASE_POOL",
     "EXAMPLE_MODEL",
     "LICENCE_POOL",
+    "UNKNOWN_BASE",
     "Opening",
     "Thinning",
     "access_levels",
@@ -100,6 +103,14 @@ LICENCE_POOL: tuple[str, ...] = (
 )
 
 _COMPONENT_DETAILS = ("access", "licence", "coverage")
+
+#: A base model name no resolver knows: a thinned descriptor's base when which base it was is taken out
+#: (``model.base-model`` in :func:`thinnings`), so its effective licence is unknown wherever a base could matter.
+UNKNOWN_BASE = "example-org/unidentified-base"
+#: Bases that :func:`thinnings` draws for rubrics reading effective licence terms: a catalogue model
+#: whose licence binds derivatives (Llama 3.1), one whose licence does not (OLMo, Apache-2.0), and a
+#: name that does not resolve (its terms unknown).
+BASE_POOL: tuple[str, ...] = ("llama-3.1-8b", "olmo-7b", UNKNOWN_BASE)
 
 
 def access_levels() -> st.SearchStrategy[str]:
@@ -504,6 +515,23 @@ def descriptor_dicts(
     return st.one_of(_drawing(_rubric_solutions(loaded)), drawn)
 
 
+def _reads_effective_terms(rubric: Rubric) -> bool:
+    """Whether a condition tests a weights component's licence as effective terms (what its bases pass down)."""
+    conditions = [level.when for criterion in rubric.criteria for level in criterion.levels]
+    conditions += [criterion.applies_when for criterion in rubric.criteria]
+    conditions += [requirement.unless for verdict in rubric.verdicts for requirement in verdict.requires]
+    weights = weight_components()
+    return any(
+        isinstance(leaf, ComponentCheck)
+        and leaf.terms != "declared"
+        and bool(leaf.licence or leaf.licence_without)
+        and component_aliases()[leaf.component] in weights
+        for condition in conditions
+        if condition is not None
+        for leaf in checks(condition)
+    )
+
+
 def _descriptor_dicts(
     keys: tuple[str, ...],
     licences: st.SearchStrategy[str],
@@ -663,6 +691,8 @@ def _stated_facts(data: Mapping[str, Any]) -> list[str]:
         found += [f"components.{key}.{name}" for name in _FIELDS if facts.get(name) is not None]
     if data.get("model", {}).get("modalities"):
         found.append("model.modalities")
+    if data.get("model", {}).get("base-model") not in (None, UNKNOWN_BASE):
+        found.append("model.base-model")
     for assessor, ratings in data.get("assessments", {}).items():
         found += [f"assessments.{assessor}.{parameter}" for parameter in ratings]
     return found
@@ -672,8 +702,10 @@ def _without(data: Mapping[str, Any], removed: Sequence[str]) -> dict[str, Any]:
     out = copy.deepcopy(dict(data))
     for path in removed:
         parts = path.split(".")
-        if parts[0] == "model":
-            out["model"].pop("modalities", None)
+        if path == "model.base-model":  # which base it was is taken out; that it has one stays stated
+            out["model"]["base-model"] = UNKNOWN_BASE
+        elif parts[0] == "model":
+            out["model"].pop(parts[1], None)
         elif parts[0] == "assessments":
             out.get("assessments", {}).get(parts[1], {}).pop(parts[2], None)
         elif len(parts) == 2:
@@ -689,19 +721,27 @@ def thinnings(
     """A descriptor with some of its facts taken out, and ways of stating them again.
 
     The descriptor is ``of`` (a catalogue model, say), or drawn as :func:`descriptor_dicts` draws it
-    for ``rubric``; any of its component tables, component facts (access, licence, coverage),
-    modalities and ratings may be taken out. Each completion then states every fact the rubric
-    reads (in any condition: levels, ``applies-when``, ``unless``) that the thinned descriptor
-    leaves unstated, with values drawn as for :func:`descriptor_dicts`. Scoring the thinned
+    for ``rubric`` (naming a base from :data:`BASE_POOL` in some draws when the rubric tests a weights
+    licence as effective terms); any of its component tables, component facts (access, licence,
+    coverage), modalities, ratings and which base it names may be taken out (the base becomes
+    :data:`UNKNOWN_BASE`, so what it passes down is unknown). Each completion then states every fact
+    the rubric reads (in any condition: levels, ``applies-when``, ``unless``) that the thinned
+    descriptor leaves unstated, with values drawn as for :func:`descriptor_dicts`, and names a base
+    from :data:`BASE_POOL` for an unknown one. Scoring the thinned
     descriptor bounds every completion: the soundness law of :func:`openness.testing.check_sound`.
     """
     loaded = load_rubric(rubric)
     keys, assessments, reads_modalities = _read_everywhere(loaded)
     given = None if of is None else (of.to_dict() if isinstance(of, Descriptor) else dict(of))
+    # Where a base's licence may flow into the weights, drawn descriptors name a base in some draws.
+    bases: tuple[str | None, ...] = (None, *BASE_POOL) if _reads_effective_terms(loaded) else (None,)
 
     @st.composite
     def thinning(draw: st.DrawFn) -> Thinning:
         full = given if given is not None else draw(descriptor_dicts(loaded))
+        base = None if given is not None else draw(st.sampled_from(bases))
+        if base is not None:
+            full = {**full, "model": {**full["model"], "base-model": base}}
         stated = _stated_facts(full)
         removed = draw(st.lists(st.sampled_from(stated), unique=True, max_size=len(stated))) if stated else []
         thinned = _without(full, removed)
@@ -732,6 +772,8 @@ def _completion(
             for name in _FIELDS:
                 if facts.get(name) is None:
                     facts[name] = draw(values[name])
+        if out["model"].get("base-model") == UNKNOWN_BASE:  # state which base it is, or leave it unknown
+            out["model"]["base-model"] = draw(st.sampled_from(BASE_POOL))
         if reads_modalities and not out["model"].get("modalities"):
             out["model"]["modalities"] = draw(
                 st.lists(st.sampled_from(MODALITIES), min_size=1, max_size=2, unique=True)
@@ -782,6 +824,10 @@ def _component_checks(monotone: bool) -> st.SearchStrategy[dict[str, Any]]:
         names = draw(st.lists(st.sampled_from(tuple(details)), min_size=1, max_size=2, unique=True))
         table: dict[str, Any] = {"component": draw(st.sampled_from(_RUBRIC_COMPONENTS))}
         table.update({name: draw(details[name]) for name in names})
+        if "licence" in table or "licence-without" in table:  # effective (the default) or declared terms
+            terms = draw(st.sampled_from((None, "effective", "declared")))
+            if terms is not None:
+                table["terms"] = terms
         return table
 
     return check()

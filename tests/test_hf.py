@@ -62,12 +62,20 @@ def test_licensed_card_becomes_sourced_facts() -> None:
 
 
 def test_report_says_what_the_card_does_not_state() -> None:
-    """Facts a card leaves out stay unknown: the report lists them instead of guessing."""
+    """Facts a card leaves out stay unknown: the report lists them instead of guessing.
+
+    The card's base model is not a catalogue id, so what its licence passes down to the weights is
+    unknown too: the effective licence stays open (unknown is not closed), and the report says why.
+    """
     report = openness.score(hf.read(CARDS / "olmo-like" / "README.md"), "openness-default")
     weights = report.result("weights")
     assert weights.grade == "closed"
-    assert weights.unknown == ("components.weights.access",)
-    assert "Unknown facts: components.weights.access" in report.to_text()
+    assert weights.unknown == ("components.weights.access", "model.base-model")
+    text = report.to_text()
+    assert "Unknown facts: components.weights.access, model.base-model" in text
+    assert (
+        "* model.base-model = example-org/example-base-7b (not resolved: the terms it passes down are unknown)"
+    ) in text
     assert report.result("code-access").unknown == ("components.training-code", "components.inference-code")
 
 

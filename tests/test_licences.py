@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from openness import LicenceError, licences
@@ -249,3 +250,23 @@ def test_flow_down_clauses_are_sourced(licence_id: str) -> None:
     assert record.clause
     assert record.quote
     assert record.source.startswith("https://")
+
+
+def test_a_clause_not_confirmed_says_unsure() -> None:
+    """A flow-down clause marked unsure says so wherever it is cited; a confirmed one names clause and URL."""
+    confirmed = licences.FlowDown(clause="section 9", source="https://example.org/terms")
+    assert confirmed.citation() == "section 9 (https://example.org/terms)"
+    unsure = attrs.evolve(confirmed, unsure=True)
+    assert unsure.citation() == "section 9 (https://example.org/terms), unsure: its number or wording was not confirmed"
+
+
+def test_cli_cites_the_clause_that_binds_derivatives() -> None:
+    """`openness licence llama2` quotes section 1.b.i as read at its source URL."""
+    from openness._cli.licence_command import describe
+
+    assert (
+        "  binds derivatives: section 1.b.i (https://github.com/aboutcode-org/scancode-toolkit/blob/develop/"
+        'src/licensedcode/data/licenses/llama-2-license-2023.LICENSE): "If you distribute or make the Llama '
+        "Materials, or any derivative works thereof, available to a third party, you shall provide a copy of this "
+        'Agreement to such third party."'
+    ) in describe("llama2")

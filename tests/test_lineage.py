@@ -43,6 +43,8 @@ def test_llama_fine_tune_declaring_apache_is_not_open_source_ai() -> None:
 
 def test_declared_terms_ignore_the_base() -> None:
     """`terms = "declared"` tests the licence as stated, without what flows down."""
+    osd = {"component": "weights", "licence": "osd-conformant"}
+    tests = {"effective": osd, "declared": {**osd, "terms": "declared"}}
     rubric = {
         "format": 1,
         "id": "declared",
@@ -51,18 +53,7 @@ def test_declared_terms_ignore_the_base() -> None:
         "source": "https://example.org",
         "scale": {"yes": 1.0, "no": 0.0},
         "criteria": [
-            {
-                "id": "effective",
-                "title": "E",
-                "levels": [{"grade": "yes", "when": {"component": "weights", "licence": "osd-conformant"}}],
-            },
-            {
-                "id": "declared",
-                "title": "D",
-                "levels": [
-                    {"grade": "yes", "when": {"component": "weights", "licence": "osd-conformant", "terms": "declared"}}
-                ],
-            },
+            {"id": key, "title": key, "levels": [{"grade": "yes", "when": when}]} for key, when in tests.items()
         ],
     }
     report = openness.score(_fine_tune("Apache-2.0"), rubric)
@@ -132,3 +123,23 @@ def test_lineage_cli(capsys: Any, tmp_path: Any) -> None:
     assert "flows down: Llama 3.1 Community License Agreement (LicenseRef-Llama-3.1), section 1.b.i" in out
     assert "effective weights licence: Apache-2.0 AND LicenseRef-Llama-3.1" in out
     assert "conflict: model.base-model: my-ft declares Apache-2.0" in out
+
+
+def test_descriptor_views_name_bases_in_words() -> None:
+    """HTML and Markdown views list a merge's bases comma-separated with the relation, not as a Python tuple."""
+    merged = _fine_tune("Apache-2.0", base=["olmo-7b", "llama-3.1-8b"], **{"base-model-relation": "merge"})
+    html, markdown = merged._repr_html_(), merged._repr_markdown_()
+    assert "<b>base model:</b> olmo-7b, llama-3.1-8b (merge)" in html
+    assert "Base model: olmo-7b, llama-3.1-8b (merge)" in markdown
+    assert "(&#x27;" not in html
+    assert "('" not in markdown
+
+
+def test_texts_are_written_for_each_base() -> None:
+    """Two models alike but for their (unresolved) base each get evidence naming their own base."""
+    first = openness.score(_fine_tune("Apache-2.0", base="someone/base-a"), "osaid-1.0").result("parameters")
+    second = openness.score(_fine_tune("Apache-2.0", base="someone/base-b"), "osaid-1.0").result("parameters")
+    (base_a,) = [e.value for e in first.evidence if e.fact == "model.base-model"]
+    (base_b,) = [e.value for e in second.evidence if e.fact == "model.base-model"]
+    assert base_a == "someone/base-a (not resolved: the terms it passes down are unknown)"
+    assert base_b == "someone/base-b (not resolved: the terms it passes down are unknown)"

@@ -51,6 +51,10 @@ def _licence_lines(licence: Licence) -> list[str]:
         lines.append("  restrictions not listed here were not reviewed: they are unknown, not absent")
     elif licence.kind == "licence" and not licence.restrictions:
         lines.append("  restricts or requires: nothing recorded")
+    if licence.flows_down is not None:
+        record = licence.flows_down
+        quote = f': "{clean(record.quote)}"' if record.quote else ""
+        lines.append(f"  binds derivatives: {clean(record.citation())}{quote}")
     if licence.replaced_by:
         lines.append(f"  deprecated SPDX id, replaced by {licence.replaced_by}")
     if licence.notes:

@@ -32,7 +32,7 @@ def _chain(found: Lineage, depth: int) -> list[str]:
             lines.append(f"{pad}   nothing flows down: {clean(base.note)}")
         for licence in base.flowing:
             record = licence.flows_down
-            where = f"{record.clause} <{record.source}>" if record is not None else "clause not recorded"
+            where = record.citation() if record is not None else "clause not recorded"
             lines.append(f"{pad}   flows down: {clean(licence.phrase())}, {clean(where)}")
         lines.extend(f"{pad}   may flow down (unknown): {clean(licence.phrase())}" for licence in base.maybe)
         if base.lineage is not None:

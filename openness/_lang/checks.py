@@ -15,7 +15,7 @@ from typing import Any
 
 from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
 from openness._model.descriptor import Component, Descriptor
-from openness._model.lineage import Lineage, Resolve, lineage, weight_components
+from openness._model.lineage import BASE_MODEL, Lineage, Resolve, lineage, weight_components
 from openness._model.rubric import LicenceList
 from openness._reading.vocabulary import component_aliases
 from openness.licences import Reading, read
@@ -183,14 +183,11 @@ def _licence_part(check: ComponentCheck, lists: Lists) -> Callable[[Reading], De
     return _remembered(decide)
 
 
-def _effective_value(
-    facts: Facts, key: str, reading: Reading, tests: tuple[tuple[str, ...], tuple[str, ...]], unknown: Unknowns
-) -> Truth:
+def _effective_value(facts: Facts, key: str, reading: Reading, tests: tuple[tuple[str, ...], tuple[str, ...]]) -> Truth:
     """The licence checks on the effective licence: unknown when what may flow down from a base could change them."""
     low, high = facts.effective(key, reading)
     value = low.check(*tests)
     if high is not None and high.check(*tests) != value:
-        unknown["model.base-model"] = None
         return None
     return value
 
@@ -239,10 +236,13 @@ def _component(check: ComponentCheck, lists: Lists) -> Check:  # noqa: PLR0915 -
                     reading = facts.reading(key)
                     assert reading is not None  # noqa: S101 - the component states a licence
                     value, listed_ok = by_reading(reading)
+                    why = licence_path
                     if effective and facts.descriptor.model.bases:
-                        value = _effective_value(facts, key, reading, (classes, without), unknown)
+                        declared, value = value, _effective_value(facts, key, reading, (classes, without))
+                        if value is None and declared is not None:  # the declared licence decides; a base may not
+                            why = BASE_MODEL
                     if value is None:
-                        unknown[licence_path] = None
+                        unknown[why] = None
                         if result is True:
                             result = None
                     elif value is False:

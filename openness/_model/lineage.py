@@ -22,10 +22,12 @@ from openness._model.descriptor import Descriptor, catalogue_descriptor, catalog
 from openness._reading.vocabulary import components, restrictions
 from openness.licences import Licence, Reading, read
 
-__all__ = ["Base", "Lineage", "Resolve", "lineage", "resolve_catalogue", "weight_components"]
+__all__ = ["BASE_MODEL", "Base", "Lineage", "Resolve", "lineage", "resolve_catalogue", "weight_components"]
 
 #: Looks a base model's name up: its descriptor, or ``None`` when it is not known.
 Resolve = Callable[[str], Descriptor | None]
+#: The descriptor fact that names a model's bases: what reports list when a base leaves a licence check open.
+BASE_MODEL = "model.base-model"
 #: How many bases up a chain is followed.
 _MAX_DEPTH = 16
 
@@ -137,12 +139,12 @@ def _conflicts(model: Descriptor, bases: tuple[Base, ...]) -> tuple[str, ...]:
             record = licence.flows_down
             if record is not None:
                 quote = f': "{record.quote}"' if record.quote else ""
-                clause = f"whose {record.clause} ({record.source}) binds derivatives{quote}"
+                clause = f"whose {record.citation()} binds derivatives{quote}"
             else:
                 binding = [r for r in licence.restrictions if restrictions()[r].binds_derivatives]
                 clause = f"whose {', '.join(binding) or 'terms'} bind derivatives (clause not recorded; {licence.url})"
             warnings.append(
-                f"model.base-model: {model.id} declares {declared.expression} for its weights, but its base "
+                f"{BASE_MODEL}: {model.id} declares {declared.expression} for its weights, but its base "
                 f"{base.name} is under the {licence.phrase()}, {clause}; the declared licence does not carry: "
                 f"{', '.join(missing)}"
             )

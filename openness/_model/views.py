@@ -244,6 +244,15 @@ def _access(component: Component) -> str:
     return str(component.access) if component.access is not None else "not stated"
 
 
+def _bases(descriptor: Descriptor) -> str | None:
+    """The model's bases as words ("a, b (merge)"), or ``None`` when it names none."""
+    model = descriptor.model
+    if not model.bases:
+        return None
+    relation = f" ({model.base_model_relation})" if model.base_model_relation else ""
+    return ", ".join(model.bases) + relation
+
+
 def descriptor_html(descriptor: Descriptor) -> str:
     """An HTML fragment: the model's identity, then a table of its components and their terms."""
     model = descriptor.model
@@ -252,7 +261,7 @@ def descriptor_html(descriptor: Descriptor) -> str:
         ("version", model.version),
         ("released", model.released),
         ("checked", model.checked),
-        ("base model", model.base_model),
+        ("base model", _bases(descriptor)),
     ]
     parts = [
         f'<div class="openness-report"><style>{STYLE}</style>',
@@ -294,6 +303,9 @@ def descriptor_markdown(descriptor: Descriptor) -> str:
     lines = [f"## {md(model.name)} (`{md_code(model.id)}`)", ""]
     if model.organisation:
         lines += [f"Organisation: {md(model.organisation)}", ""]
+    bases = _bases(descriptor)
+    if bases:
+        lines += [f"Base model: {md(bases)}", ""]
     lines += ["| component | access | licence | coverage | notes |", "|---|---|---|---|---|"]
     for key, component in descriptor.components.items():
         unsure = " (unsure)" if component.unsure else ""

@@ -16,6 +16,7 @@ import attrs
 from openness._lang.checks import Facts
 from openness._model.conditions import describe
 from openness._model.descriptor import Component, Descriptor
+from openness._model.lineage import BASE_MODEL, Lineage, weight_components
 from openness._model.report import CriterionResult, Evidence, Explained, VerdictResult
 from openness._model.rubric import Rubric
 from openness._reading.vocabulary import ACCESS_PHRASES, components, restrictions
@@ -206,6 +207,8 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
     texts written under each limits are kept apart (:func:`_explain`).
     """
     components_read, assessments_read, modalities_read = reads
+    # A weights component's texts name the model's bases (its effective licence), so they are part of the key.
+    reads_bases = any(name in weight_components() for name in components_read)
     if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
         (name,) = components_read
 
@@ -222,6 +225,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
                 component.unsure,
                 sources,
                 None if sources else descriptor.model.sources,  # then the evidence cites the model's
+                descriptor.model.base_model if reads_bases else None,
             )
 
         return one_component
@@ -233,6 +237,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
             index,
             model.sources,
             model.modalities if modalities_read else None,
+            model.base_model if reads_bases else None,
             tuple([_component_facts(stated(name)) for name in components_read]),
             tuple(
                 [descriptor.assessments.get(assessor, {}).get(parameter) for assessor, parameter in assessments_read]
@@ -437,6 +442,9 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
                     sources_from_model=borrowed,
                 )
             )
+    found = facts.lineage
+    if found is not None and any(key in weight_components() for key in compiled.components):
+        out.append(Evidence(fact=BASE_MODEL, value=_base_evidence(found), sources=model_sources))
     for assessor, parameter in compiled.assessments:
         rating = facts.descriptor.assessments.get(assessor, {}).get(parameter)
         path = f"assessments.{assessor}.{parameter}"
@@ -445,6 +453,20 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
         else:
             out.append(Evidence(fact=path, value=rating.grade or "not assessed", sources=rating.link))
     return tuple(out)
+
+
+def _base_evidence(found: Lineage) -> str:
+    """Each base, and what its licence passes down to the model's weights (the effective terms)."""
+    parts = []
+    for base in found.bases:
+        if base.descriptor is None:
+            parts.append(f"{base.name} (not resolved: the terms it passes down are unknown)")
+            continue
+        passed = [f"{lic.id} binds derivatives" for lic in base.flowing]
+        if base.maybe:
+            passed.append("whether all its terms pass down is unknown")
+        parts.append(f"{base.name} ({'; '.join(passed) or base.note or 'its licence passes nothing down'})")
+    return ", ".join(parts)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -24,14 +24,14 @@ import attrs
 from openness._errors import LicenceError, Problem, not_one_of
 from openness._reading.limit_checks import limit_error
 from openness._reading.vocabulary import restrictions
-from openness.licences._table import Licence, agree
+from openness.licences._table import FlowDown, Licence, agree
 
 # Package-internal (not in __all__): openness.strategies reads the table to draw ids that read unambiguously.
 from openness.licences._table import normalise as normalise
 from openness.licences._table import table as table
 from openness.limits import current
 
-__all__ = ["CLASSES", "Licence", "Reading", "all_licences", "has_class", "lookup", "read"]
+__all__ = ["CLASSES", "FlowDown", "Licence", "Reading", "all_licences", "has_class", "lookup", "read"]
 
 #: Licence classes a rubric can ask for, with how each is derived.
 CLASSES: dict[str, str] = {

@@ -46,6 +46,11 @@ class FlowDown:
     quote: str | None = None
     unsure: bool = False
 
+    def citation(self) -> str:
+        """The clause and the URL it was read at, saying "unsure" when its number or wording was not confirmed."""
+        where = f"{self.clause} ({self.source})"
+        return f"{where}, unsure: its number or wording was not confirmed" if self.unsure else where
+
 
 @attrs.frozen(kw_only=True)
 class Licence:

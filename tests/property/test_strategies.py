@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import openness
 from openness import strategies
 from openness._lang.licence_order import CHAINS, at_least_as_open, profile
+from openness._model.conditions import ComponentCheck, checks
 from openness.licences import read
 from openness.testing import check_monotone
 
@@ -113,3 +114,43 @@ def test_meeting_aims_at_a_verdict_and_finds_it_quickly(rubric_id: str, verdict_
 def test_meeting_a_verdict_the_rubric_lacks_draws_nothing() -> None:
     """An unknown verdict id gives the empty strategy, not an error mid-search."""
     assert strategies.meeting(openness.load_rubric("osaid-1.0"), "nope").is_empty
+
+
+def test_rubric_conditions_draw_effective_and_declared_terms() -> None:
+    """Generated rubrics test licences as effective terms (the default, or said) and as declared terms."""
+    seen: set[str] = set()
+
+    @settings(max_examples=50, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(strategies.rubrics())
+    def collect(rubric: openness.Rubric) -> None:
+        for criterion in rubric.criteria:
+            for level in criterion.levels:
+                leaves = checks(level.when) if level.when is not None else []
+                seen.update(leaf.terms for leaf in leaves if isinstance(leaf, ComponentCheck) and leaf.terms)
+
+    collect()
+    assert seen == {"effective", "declared"}
+
+
+def test_thinning_takes_out_which_base_and_leaves_the_effective_licence_unknown() -> None:
+    """A thinned base is an unresolved name: licence checks it could change are unknown, never closed or open."""
+    from hypothesis import find
+
+    fine_tune = {
+        "format": 1,
+        "model": {**strategies.EXAMPLE_MODEL, "base-model": "olmo-7b"},
+        "components": {"weights": {"access": "public", "licence": "Apache-2.0"}},
+    }
+
+    def base_left_open(thinning: strategies.Thinning) -> bool:
+        return thinning.removed == ("model.base-model",)
+
+    found = find(strategies.thinnings("osaid-1.0", of=fine_tune), base_left_open, settings=_FIND)
+    assert found.thinned.model.base_model == strategies.UNKNOWN_BASE
+    parameters = openness.score(found.thinned, "osaid-1.0").result("parameters")
+    assert parameters.unknown == ("model.base-model",)
+    assert (parameters.grade, parameters.best_grade) == ("partial", "open")
+    assert all(c.model.base_model in strategies.BASE_POOL for c in found.completions)
+
+
+_FIND = settings(max_examples=500, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
