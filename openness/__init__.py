@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from openness._model.chart import Chart
-    from openness._model.descriptor import Component, Descriptor, load_descriptor
+    from openness._model.descriptor import Component, Descriptor, Fact, load_descriptor
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
     from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
@@ -58,6 +58,7 @@ __all__ = [
     "Descriptor",
     "DescriptorError",
     "Evidence",
+    "Fact",
     "LicenceError",
     "LimitError",
     "ModelChange",
@@ -103,6 +104,7 @@ _LAZY: dict[str, str] = {
     "Descriptor": "openness._model.descriptor",
     "DescriptorError": "openness._errors",
     "Evidence": "openness._model.report",
+    "Fact": "openness._model.descriptor",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
     "ModelChange": "openness._scoring.diff",

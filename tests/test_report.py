@@ -26,6 +26,7 @@ CASES = [
     ("example-open", "mot-1.0"),  # a verdict in progress, neither met nor at 0%
     ("example-unknown", "osai-2023"),  # no verdicts; assessments unknown, evidence without sources
     ("example-gated", "osai-index"),  # no verdicts; evidence with sources
+    ("example-open", "eu-ai-act-2024"),  # fact checks: unknown numbers and yes/no answers, undetermined verdicts
 ]
 #: The case whose HTML golden file is the whole page, stylesheet included; the others have a placeholder for it.
 FULL_PAGE = ("example-gated", "osaid-1.0")
@@ -73,7 +74,7 @@ def test_golden_cases_cover_every_rendering_path() -> None:
         "evidence without a source": any(not e.sources for e in evidence),
     }
     assert [path for path, covered in paths.items() if not covered] == []
-    assert {grade_level(x) for x in results} == {"best", "middle", "worst", "none"}
+    assert {grade_level(x) for x in results} == {"best", "middle", "worst", "none", "unknown"}
 
 
 def test_to_dict_layout_and_json() -> None:

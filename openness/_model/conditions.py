@@ -55,6 +55,7 @@ __all__ = [
     "checks",
     "describe",
     "describe_fact_check",
+    "fact_title",
     "number_text",
 ]
 
@@ -343,10 +344,15 @@ def _words_number(value: float) -> str:
     return f"{value:.6g}"
 
 
+def fact_title(title: str) -> str:
+    """A fact's title inside a sentence: ``training compute``, but ``EU systemic-risk model`` kept."""
+    return title if title[1:2].isupper() else title[0].lower() + title[1:]
+
+
 def describe_fact_check(check: FactCheck) -> str:
     """A fact check in words, e.g. ``training compute at most 10^25 FLOP``."""
     spec = facts()[check.fact]
-    title = spec.title[0].lower() + spec.title[1:]
+    title = fact_title(spec.title)
     if check.is_ is not None:
         return f"{title}: {'yes' if check.is_ else 'no'}"
     parts = []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from openness._lang.checks import Facts
-from openness._model.conditions import describe, number_text
+from openness._model.conditions import describe, fact_title, number_text
 from openness._model.descriptor import Component, Descriptor
 from openness._model.report import CriterionResult, Evidence, Explained, VerdictResult
 from openness._model.rubric import Rubric
@@ -430,7 +430,8 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
             out.append(Evidence(fact=path, value="not stated"))
         else:
             out.append(Evidence(fact=path, value=rating.grade or "not assessed", sources=rating.link))
-    out += [_fact_evidence(fact_id, facts.descriptor) for fact_id in compiled.facts]
+    by_fact = {e.fact: e for fact_id in compiled.facts for e in _fact_evidence(fact_id, facts.descriptor)}
+    out += by_fact.values()
     return tuple(out)
 
 
@@ -456,22 +457,27 @@ def _fact_shown(fact_id: str, descriptor: Descriptor) -> str:
 
 def _fact_phrase(fact_id: str, descriptor: Descriptor) -> str:
     spec = fact_vocabulary()[fact_id]
-    text = f"{spec.title[0].lower()}{spec.title[1:]}: {_fact_shown(fact_id, descriptor)}"
+    text = f"{fact_title(spec.title)}: {_fact_shown(fact_id, descriptor)}"
     stated = [descriptor.fact(name) for name in spec.derived_from or (fact_id,)]
     if any(fact is not None and fact.unsure for fact in stated):
         text += " (marked unsure in the descriptor)"
     return text
 
 
-def _fact_evidence(fact_id: str, descriptor: Descriptor) -> Evidence:
+def _fact_evidence(fact_id: str, descriptor: Descriptor) -> list[Evidence]:
+    """The fact, or for a derived one each fact it is derived from and then the estimate."""
     spec = fact_vocabulary()[fact_id]
+    out = [] if not spec.derived_from else [e for name in spec.derived_from for e in _fact_evidence(name, descriptor)]
     stated = [fact for name in spec.derived_from or (fact_id,) if (fact := descriptor.fact(name)) is not None]
-    return Evidence(
-        fact=fact_id,
-        value=_fact_shown(fact_id, descriptor),
-        sources=tuple(dict.fromkeys(source for fact in stated for source in fact.sources)),
-        unsure=any(fact.unsure for fact in stated),
+    out.append(
+        Evidence(
+            fact=fact_id,
+            value=_fact_shown(fact_id, descriptor),
+            sources=tuple(dict.fromkeys(source for fact in stated for source in fact.sources)),
+            unsure=any(fact.unsure for fact in stated),
+        )
     )
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
