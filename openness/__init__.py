@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from openness._model.chart import Chart
-    from openness._model.descriptor import Component, Descriptor
+    from openness._model.descriptor import Component, Descriptor, Fact
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
     from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
@@ -64,6 +64,7 @@ __all__ = [
     "DescriptorError",
     "Disagreement",
     "Evidence",
+    "Fact",
     "FactTest",
     "LicenceError",
     "LimitError",
@@ -117,6 +118,7 @@ _LAZY: dict[str, str] = {
     "Disagreement": "openness._render.contrast",
     "Evidence": "openness._model.report",
     "FactTest": "openness._render.contrast",
+    "Fact": "openness._model.descriptor",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
     "ModelChange": "openness._scoring.diff",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -42,6 +43,8 @@ from openness._model.conditions import (
     AssessmentCheck,
     ComponentCheck,
     Condition,
+    FactCheck,
+    Leaf,
     ModalityCheck,
     Not,
     checks,
@@ -49,8 +52,16 @@ from openness._model.conditions import (
 from openness._model.descriptor import Component, Descriptor, load_descriptor
 from openness._model.lineage import weight_components
 from openness._model.rubric import LicenceList, Rubric, load_rubric
-from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, component_aliases, restrictions
+from openness._reading.vocabulary import (
+    ACCESS_LEVELS,
+    COVERAGE_LEVELS,
+    MODALITIES,
+    component_aliases,
+    fact_sections,
+    restrictions,
+)
 from openness._reading.vocabulary import components as component_vocabulary
+from openness._reading.vocabulary import facts as fact_vocabulary
 from openness.licences import CLASSES, all_licences, normalise, table
 
 __all__ = [
@@ -238,7 +249,7 @@ def _reads(rubric: Rubric) -> _Reads:
     )
 
 
-def _level_checks(condition: Condition | None) -> list[ComponentCheck | AssessmentCheck | ModalityCheck]:
+def _level_checks(condition: Condition | None) -> list[Leaf]:
     return [] if condition is None else checks(condition)
 
 
@@ -281,7 +292,34 @@ def _meet(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] 
     return a if b is None else a & b
 
 
-_Solution = tuple[tuple[tuple[str, _Need], ...], tuple[tuple[tuple[str, str], frozenset[str]], ...]]
+@attrs.frozen
+class _FactNeed:
+    """What one fact must satisfy: a number in ``[low, high]``, or one of ``answers``."""
+
+    low: float = -math.inf
+    high: float = math.inf
+    answers: frozenset[bool] | None = None
+
+    def merge(self, other: _FactNeed) -> _FactNeed | None:
+        merged = _FactNeed(
+            low=max(self.low, other.low),
+            high=min(self.high, other.high),
+            answers=self.answers
+            if other.answers is None
+            else other.answers
+            if self.answers is None
+            else self.answers & other.answers,
+        )
+        if merged.low > merged.high or merged.high < 0 or merged.answers == frozenset():
+            return None
+        return merged
+
+
+_Solution = tuple[
+    tuple[tuple[str, _Need], ...],
+    tuple[tuple[tuple[str, str], frozenset[str]], ...],
+    tuple[tuple[str, _FactNeed], ...],
+]
 
 
 def _merge(a: _Solution, b: _Solution) -> _Solution | None:
@@ -297,7 +335,13 @@ def _merge(a: _Solution, b: _Solution) -> _Solution | None:
         if not both:
             return None
         rated[pair] = both
-    return tuple(needs.items()), tuple(rated.items())
+    stated = dict(a[2])
+    for fact_id, fact_need in b[2]:
+        joined = fact_need if fact_id not in stated else stated[fact_id].merge(fact_need)
+        if joined is None:
+            return None
+        stated[fact_id] = joined
+    return tuple(needs.items()), tuple(rated.items()), tuple(stated.items())
 
 
 @functools.cache
@@ -333,15 +377,17 @@ def _check_licences(check: ComponentCheck, lists: Mapping[str, LicenceList]) -> 
 def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` hold, at most :data:`_MAX_ALTERNATIVES`."""
     if condition is None or isinstance(condition, ModalityCheck):
-        return [((), ())]
+        return [((), (), ())]
     if isinstance(condition, Not):
         return _solve_not(condition.condition, lists)
     if isinstance(condition, AssessmentCheck):
-        return [((), (((condition.assessment, condition.parameter), frozenset(condition.grade)),))]
+        return [((), (((condition.assessment, condition.parameter), frozenset(condition.grade)),), ())]
+    if isinstance(condition, FactCheck):
+        return [((), (), ((condition.fact, need),)) for need in _fact_needs(condition, holds=True)]
     if isinstance(condition, AnyOf):
         return [s for c in condition.conditions for s in _solve(c, lists)][:_MAX_ALTERNATIVES]
     if isinstance(condition, AllOf):
-        found: list[_Solution] = [((), ())]
+        found: list[_Solution] = [((), (), ())]
         for part in condition.conditions:
             options = _solve(part, lists)
             found = [m for a in found for b in options if (m := _merge(a, b)) is not None][:_MAX_ALTERNATIVES]
@@ -357,13 +403,13 @@ def _solve(condition: Condition | None, lists: Mapping[str, LicenceList] = _NO_L
         return []  # no licence in the pool passes: the strategy cannot aim at this check
     if need.present is True:
         need = need.merge(_Need(access=frozenset(ACCESS_LEVELS[:-1]))) or need
-    return [(((component_aliases()[check.component], need),), ())]
+    return [(((component_aliases()[check.component], need),), (), ())]
 
 
 def _solve_not(condition: Condition, lists: Mapping[str, LicenceList] = _NO_LISTS) -> list[_Solution]:
     """Ways to make ``condition`` fail (by De Morgan; an unknown fact never makes it fail)."""
     if isinstance(condition, ModalityCheck):
-        return [((), ())]
+        return [((), (), ())]
     if isinstance(condition, Not):
         return _solve(condition.condition, lists)
     if isinstance(condition, AllOf):
@@ -372,19 +418,21 @@ def _solve_not(condition: Condition, lists: Mapping[str, LicenceList] = _NO_LIST
         return _all_of([_solve_not(c, lists) for c in condition.conditions])
     if isinstance(condition, AssessmentCheck):
         pair = (condition.assessment, condition.parameter)
-        return [((), ((pair, frozenset({"unrated"}) - frozenset(condition.grade)),))]
+        return [((), ((pair, frozenset({"unrated"}) - frozenset(condition.grade)),), ())]
+    if isinstance(condition, FactCheck):
+        return [((), (), ((condition.fact, need),)) for need in _fact_needs(condition, holds=False)]
     key = component_aliases()[condition.component]
     found: list[_Solution] = []
     if condition.access:
-        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS) - frozenset(condition.access))),), ()))
+        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS) - frozenset(condition.access))),), (), ()))
     if condition.coverage:
-        found.append((((key, _Need(coverage=frozenset(COVERAGE_LEVELS) - frozenset(condition.coverage))),), ()))
+        found.append((((key, _Need(coverage=frozenset(COVERAGE_LEVELS) - frozenset(condition.coverage))),), (), ()))
     passing = _check_licences(condition, lists)
     if passing is not None:
         failing = frozenset(LICENCE_POOL) - passing
-        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS[:-1]), licences=failing)),), ()))
+        found.append((((key, _Need(access=frozenset(ACCESS_LEVELS[:-1]), licences=failing)),), (), ()))
     if condition.present is not None:
-        found.append((((key, _Need(present=not condition.present)),), ()))
+        found.append((((key, _Need(present=not condition.present)),), (), ()))
     return [s for s in found if all(need.access != frozenset() and need.licences != frozenset() for _, need in s[0])]
 
 
@@ -412,9 +460,74 @@ def _realise(solution: _Solution) -> st.SearchStrategy[dict[str, Any]]:
         data: dict[str, Any] = {"format": 1, "model": dict(EXAMPLE_MODEL), "components": tables}
         if ratings:
             data["assessments"] = ratings
+        for fact_id, fact_need in solution[2]:
+            _state(data, fact_id, draw(st.sampled_from(_fact_values(fact_id, fact_need))))
         return {k: v for k, v in data.items() if v != {}}
 
     return realise()
+
+
+def _fact_needs(check: FactCheck, *, holds: bool) -> list[_FactNeed]:
+    """The values of a fact that make a check hold (``holds``) or fail; each fails where the others hold."""
+    if check.is_ is not None:
+        return [_FactNeed(answers=frozenset({check.is_ if holds else not check.is_}))]
+    low = -math.inf if check.at_least is None else check.at_least
+    high = math.inf if check.at_most is None else check.at_most
+    if holds:
+        return [_FactNeed(low=low, high=high)]
+    outside = []
+    if check.at_least is not None and check.at_least > 0:
+        outside.append(_FactNeed(low=0.0, high=math.nextafter(low, -math.inf)))
+    if check.at_most is not None:
+        outside.append(_FactNeed(low=math.nextafter(high, math.inf)))
+    return outside
+
+
+def _fact_values(fact_id: str, need: _FactNeed) -> list[Any]:
+    """Values of a fact meeting ``need``: its bounds first (both sides of a threshold are drawn), then between."""
+    if need.answers is not None or fact_vocabulary()[fact_id].kind == "boolean":
+        return sorted(need.answers if need.answers is not None else {False, True})
+    low, high = max(need.low, 0.0), need.high
+    found = [low, low * 10 if low > 0 else 1e24] if math.isinf(high) else [high, low, (low + high) / 2, high / 10]
+    inside = [value for value in dict.fromkeys(found) if low <= value <= high]
+    if fact_vocabulary()[fact_id].derived_from:  # states its inputs: keep the values the product reproduces
+        inside = [value for value in inside if _derived_inputs(fact_id, value) is not None]
+    return inside or [low]
+
+
+def _derived_inputs(fact_id: str, value: float, stated: Mapping[str, float] | None = None) -> dict[str, float] | None:
+    """Values for a derived fact's inputs (keeping those ``stated``) whose product gives ``value``, if any."""
+    spec = fact_vocabulary()[fact_id]
+    known = dict(stated or {})
+    missing = [name for name in spec.derived_from if name not in known]
+    if not missing:
+        return None
+    for name in missing[:-1]:
+        known[name] = 1e9
+    rest = spec.factor * math.prod(known.values())
+    if rest <= 0:
+        return None
+    known[missing[-1]] = value / rest
+    product = spec.factor * math.prod(known[name] for name in spec.derived_from)
+    return known if product == value else None
+
+
+def _state(data: dict[str, Any], fact_id: str, value: Any) -> None:
+    """State a fact in a descriptor mapping; for a derived fact, inputs that give it (others kept)."""
+    spec = fact_vocabulary()[fact_id]
+    if not spec.derived_from:
+        data.setdefault(spec.section, {})[spec.name] = {"value": value}
+        return
+    stated = {}
+    for name in spec.derived_from:
+        section, key = name.split(".", 1)
+        fact = data.get(section, {}).get(key)
+        if fact is not None:
+            stated[name] = fact["value"]
+    inputs = _derived_inputs(fact_id, value, stated) or _derived_inputs(fact_id, value) or {}
+    for name, number in inputs.items():
+        section, key = name.split(".", 1)
+        data.setdefault(section, {})[key] = {"value": number}
 
 
 def reaching(
@@ -448,7 +561,7 @@ def _drawing(solutions: Sequence[_Solution]) -> st.SearchStrategy[dict[str, Any]
 
 
 def _all_of(groups: Sequence[list[_Solution]]) -> list[_Solution]:
-    found: list[_Solution] = [((), ())]
+    found: list[_Solution] = [((), (), ())]
     for options in groups:
         found = [m for a in found for b in options if (m := _merge(a, b)) is not None][:_MAX_ALTERNATIVES]
     return found
@@ -459,7 +572,7 @@ def _at_least(rubric: Rubric, criterion_id: str, grade: str) -> list[_Solution]:
     criterion = rubric.criterion(criterion_id)
     needed = rubric.scale[grade]
     if rubric.scale[rubric.lowest_grade] >= needed:
-        return [((), ())]
+        return [((), (), ())]
     lists = rubric.licence_lists
     return [s for level in criterion.levels if rubric.scale[level.grade] >= needed for s in _solve(level.when, lists)][
         :_MAX_ALTERNATIVES
@@ -512,24 +625,50 @@ def descriptor_dicts(
         st.just(dict(EXAMPLE_MODEL)),
         max_components,
     )
+    pool = _fact_pool(loaded)
+    if pool:
+        drawn = st.tuples(drawn, _fact_tables(pool)).map(_with_facts)
     return st.one_of(_drawing(_rubric_solutions(loaded)), drawn)
 
 
 def _reads_effective_terms(rubric: Rubric) -> bool:
     """Whether a condition tests a weights component's licence as effective terms (what its bases pass down)."""
-    conditions = [level.when for criterion in rubric.criteria for level in criterion.levels]
-    conditions += [criterion.applies_when for criterion in rubric.criteria]
-    conditions += [requirement.unless for verdict in rubric.verdicts for requirement in verdict.requires]
     weights = weight_components()
     return any(
         isinstance(leaf, ComponentCheck)
         and leaf.terms != "declared"
         and bool(leaf.licence or leaf.licence_without)
         and component_aliases()[leaf.component] in weights
-        for condition in conditions
-        if condition is not None
-        for leaf in checks(condition)
+        for leaf in _leaves(rubric)
     )
+
+
+def _fact_pool(rubric: Rubric) -> dict[str, tuple[Any, ...]]:
+    """The facts any condition of ``rubric`` reads, each with values on both sides of every bound named."""
+    pool: dict[str, dict[Any, None]] = {}
+    for leaf in _leaves(rubric):
+        if isinstance(leaf, FactCheck):
+            values = pool.setdefault(leaf.fact, {})
+            if leaf.is_ is not None:
+                values.update(dict.fromkeys((False, True)))
+            for bound in (leaf.at_least, leaf.at_most):
+                if bound is not None:
+                    values.update(dict.fromkeys(v for v in (bound / 10, bound, bound * 10) if v >= 0))
+    return {fact_id: tuple(values) for fact_id, values in pool.items()}
+
+
+def _fact_tables(pool: Mapping[str, tuple[Any, ...]]) -> st.SearchStrategy[dict[str, Any]]:
+    """Some of the facts in ``pool`` stated (a derived one through its inputs), with values from it."""
+    return st.dictionaries(st.sampled_from(sorted(pool)), st.none(), max_size=len(pool)).flatmap(
+        lambda chosen: st.fixed_dictionaries({fact_id: st.sampled_from(pool[fact_id]) for fact_id in chosen})
+    )
+
+
+def _with_facts(pair: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
+    data, chosen = pair
+    for fact_id, value in chosen.items():
+        _state(data, fact_id, value)
+    return data
 
 
 def _descriptor_dicts(
@@ -667,12 +806,17 @@ class Thinning:
 _FIELDS = ("access", "licence", "coverage")
 
 
-def _read_everywhere(rubric: Rubric) -> tuple[tuple[str, ...], dict[tuple[str, str], tuple[str, ...]], bool]:
-    """The components, assessments (with the grades named) and whether the modalities any condition reads."""
+def _leaves(rubric: Rubric) -> list[Leaf]:
+    """The leaf checks of every condition of a rubric: levels, ``applies-when``, ``unless``."""
     conditions = [level.when for criterion in rubric.criteria for level in criterion.levels]
     conditions += [criterion.applies_when for criterion in rubric.criteria]
     conditions += [requirement.unless for verdict in rubric.verdicts for requirement in verdict.requires]
-    leaves = [leaf for condition in conditions if condition is not None for leaf in checks(condition)]
+    return [leaf for condition in conditions if condition is not None for leaf in checks(condition)]
+
+
+def _read_everywhere(rubric: Rubric) -> tuple[tuple[str, ...], dict[tuple[str, str], tuple[str, ...]], bool]:
+    """The components, assessments (with the grades named) and whether the modalities any condition reads."""
+    leaves = _leaves(rubric)
     aliases = component_aliases()
     keys = tuple(dict.fromkeys(aliases[c.component] for c in leaves if isinstance(c, ComponentCheck)))
     grades: dict[tuple[str, str], dict[str, None]] = {}
@@ -691,6 +835,8 @@ def _stated_facts(data: Mapping[str, Any]) -> list[str]:
         found += [f"components.{key}.{name}" for name in _FIELDS if facts.get(name) is not None]
     if data.get("model", {}).get("modalities"):
         found.append("model.modalities")
+    for section in fact_sections():
+        found += [f"{section}.{name}" for name in data.get(section, {})]
     if data.get("model", {}).get("base-model") not in (None, UNKNOWN_BASE):
         found.append("model.base-model")
     for assessor, ratings in data.get("assessments", {}).items():
@@ -702,7 +848,9 @@ def _without(data: Mapping[str, Any], removed: Sequence[str]) -> dict[str, Any]:
     out = copy.deepcopy(dict(data))
     for path in removed:
         parts = path.split(".")
-        if path == "model.base-model":  # which base it was is taken out; that it has one stays stated
+        if parts[0] in fact_sections():
+            out.get(parts[0], {}).pop(parts[1], None)
+        elif path == "model.base-model":  # which base it was is taken out; that it has one stays stated
             out["model"]["base-model"] = UNKNOWN_BASE
         elif parts[0] == "model":
             out["model"].pop(parts[1], None)
@@ -732,6 +880,7 @@ def thinnings(
     """
     loaded = load_rubric(rubric)
     keys, assessments, reads_modalities = _read_everywhere(loaded)
+    pool = _fact_pool(loaded)
     given = None if of is None else (of.to_dict() if isinstance(of, Descriptor) else dict(of))
     # Where a base's licence may flow into the weights, drawn descriptors name a base in some draws.
     bases: tuple[str | None, ...] = (None, *BASE_POOL) if _reads_effective_terms(loaded) else (None,)
@@ -745,7 +894,7 @@ def thinnings(
         stated = _stated_facts(full)
         removed = draw(st.lists(st.sampled_from(stated), unique=True, max_size=len(stated))) if stated else []
         thinned = _without(full, removed)
-        filling = _completion(thinned, keys, assessments, reads_modalities)
+        filling = _completion(thinned, keys, assessments, reads_modalities, pool)
         filled = [load_descriptor(full), *(load_descriptor(draw(filling)) for _ in range(completions))]
         return Thinning(thinned=load_descriptor(thinned), completions=tuple(filled), removed=tuple(removed))
 
@@ -757,6 +906,7 @@ def _completion(
     keys: tuple[str, ...],
     assessments: Mapping[tuple[str, str], tuple[str, ...]],
     reads_modalities: bool,
+    pool: Mapping[str, tuple[Any, ...]],
 ) -> st.SearchStrategy[dict[str, Any]]:
     @st.composite
     def complete(draw: st.DrawFn) -> dict[str, Any]:
@@ -782,6 +932,16 @@ def _completion(
             ratings = out.setdefault("assessments", {}).setdefault(assessor, {})
             if ratings.get(parameter, {}).get("grade") is None:
                 ratings[parameter] = {"grade": draw(st.sampled_from(grades))}
+        for fact_id, pooled in pool.items():
+            spec = fact_vocabulary()[fact_id]
+            unstated = [
+                n for n in spec.derived_from or (fact_id,) if n.split(".", 1)[1] not in out.get(n.split(".")[0], {})
+            ]
+            if unstated:
+                _state(out, fact_id, draw(st.sampled_from(pooled)))
+            for name in unstated:  # a value the product could not reproduce still states the fact
+                section, key = name.split(".", 1)
+                out.setdefault(section, {}).setdefault(key, {"value": 1e9})
         return out
 
     return complete()
@@ -860,9 +1020,32 @@ def _modality_checks() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+#: Bounds generated numeric fact checks draw from (the EU AI Act's compute thresholds among them).
+_BOUNDS = (1e23, 1e24, 1e25)
+
+
+def _fact_checks() -> st.SearchStrategy[dict[str, Any]]:
+    """A check on a fact of the vocabulary: bounds on a number (a derived one too), or a yes/no answer.
+
+    Facts are never moved by :func:`openings` (a number is not more or less open), so these keep
+    monotone rubrics monotone.
+    """
+
+    @st.composite
+    def check(draw: st.DrawFn) -> dict[str, Any]:
+        fact_id = draw(st.sampled_from(tuple(fact_vocabulary())))
+        if fact_vocabulary()[fact_id].kind == "boolean":
+            return {"fact": fact_id, "is": draw(st.booleans())}
+        bounds = sorted(draw(st.lists(st.sampled_from(_BOUNDS), min_size=1, max_size=2, unique=True)))
+        keys = ["at-least", "at-most"] if len(bounds) == 2 else [draw(st.sampled_from(["at-least", "at-most"]))]
+        return {"fact": fact_id, **dict(zip(keys, bounds, strict=True))}
+
+    return check()
+
+
 @functools.cache
 def _conditions(monotone: bool, *, listed: bool = False) -> st.SearchStrategy[dict[str, Any]]:
-    leaves = st.one_of(_component_checks(monotone), _assessment_checks())
+    leaves = st.one_of(_component_checks(monotone), _assessment_checks(), _fact_checks())
     if listed:
         leaves = st.one_of(leaves, _list_checks())
 

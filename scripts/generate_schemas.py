@@ -15,7 +15,7 @@ from typing import Any
 
 from openness._model.descriptor import RELATIONS
 from openness._model.rubric import ALLOWABLE_CHECKS
-from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, restrictions
+from openness._reading.vocabulary import ACCESS_LEVELS, COVERAGE_LEVELS, MODALITIES, components, facts, restrictions
 from openness.licences import CLASSES
 
 TARGET = Path(__file__).resolve().parent.parent / "openness" / "schemas"
@@ -29,6 +29,29 @@ def _one_or_many(enum: list[str]) -> dict[str, Any]:
 
 def _component_names() -> list[str]:
     return list(components()) + sorted({a for c in components().values() for a in c.aliases})
+
+
+def _fact_table(value: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["value"],
+        "properties": {"value": value, "sources": STRINGS, "notes": {"type": "string"}, "unsure": {"type": "boolean"}},
+    }
+
+
+def _fact_sections() -> dict[str, Any]:
+    """One table per fact section, each fact a table with its value (derived facts are never stated)."""
+    sections: dict[str, dict[str, Any]] = {}
+    for spec in facts().values():
+        if spec.derived_from:
+            continue
+        table = sections.setdefault(spec.section, {"type": "object", "additionalProperties": False, "properties": {}})
+        table["properties"][spec.name] = {
+            "$ref": f"#/$defs/{spec.kind}-fact",
+            "description": " ".join(spec.description.split()),
+        }
+    return sections
 
 
 def descriptor_schema() -> dict[str, Any]:
@@ -90,10 +113,13 @@ def descriptor_schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": {"type": "object", "additionalProperties": {"$ref": "#/$defs/assessment"}},
             },
+            **_fact_sections(),
             "extra": {"type": "object"},
         },
         "$defs": {
             "component": component,
+            "number-fact": _fact_table({"type": "number", "minimum": 0}),
+            "boolean-fact": _fact_table({"type": "boolean"}),
             "assessment": {
                 "type": "object",
                 "additionalProperties": False,
@@ -105,6 +131,10 @@ def descriptor_schema() -> dict[str, Any]:
             },
         },
     }
+
+
+def _facts_of_kind(kind: str) -> list[str]:
+    return [key for key, spec in facts().items() if spec.kind == kind]
 
 
 def rubric_schema() -> dict[str, Any]:
@@ -148,6 +178,30 @@ def rubric_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": ["modality"],
             "properties": {"modality": _one_or_many(list(MODALITIES))},
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["fact"],
+            "description": "A number within bounds (at-least, at-most, inclusive) or a yes/no answer (is).",
+            "oneOf": [
+                {
+                    "properties": {"fact": {"enum": _facts_of_kind("number")}},
+                    "anyOf": [{"required": ["at-least"]}, {"required": ["at-most"]}],
+                    "not": {"required": ["is"]},
+                },
+                {
+                    "properties": {"fact": {"enum": _facts_of_kind("boolean")}},
+                    "required": ["is"],
+                    "not": {"anyOf": [{"required": ["at-least"]}, {"required": ["at-most"]}]},
+                },
+            ],
+            "properties": {
+                "fact": {"enum": list(facts())},
+                "at-least": {"type": "number"},
+                "at-most": {"type": "number"},
+                "is": {"type": "boolean"},
+            },
         },
         {
             "type": "object",

@@ -26,6 +26,7 @@ CASES = [
     ("example-open", "mot-1.0"),  # a verdict in progress, neither met nor at 0%
     ("example-unknown", "osai-2023"),  # no verdicts; assessments unknown, evidence without sources
     ("example-gated", "osai-index"),  # no verdicts; evidence with sources
+    ("example-open", "eu-ai-act-2024"),  # fact checks: unknown numbers and yes/no answers, undetermined verdicts
 ]
 #: The case whose HTML golden file is the whole page, stylesheet included; the others have a placeholder for it.
 FULL_PAGE = ("example-gated", "osaid-1.0")

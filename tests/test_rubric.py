@@ -157,7 +157,7 @@ def test_rubric_from_file(tmp_path: Path) -> None:
             lambda r: r["criteria"][0]["levels"][1].update(when={"every": []}),
             [
                 "<mapping>: criteria[0].levels[1].when: a condition needs one of all, any, not, component, "
-                "assessment, modality (it has every)"
+                "assessment, modality, fact (it has every)"
             ],
         ),
         (

@@ -155,3 +155,158 @@ def test_modality_vocabulary_is_checked() -> None:
     """A misspelt modality is an error naming the key, with a suggestion."""
     with pytest.raises(openness.DescriptorError, match=r"model\.modalities\[0\].*'txt'.*did you mean 'text'"):
         openness.load_descriptor({"format": 1, "model": {"id": "m", "name": "M", "modalities": ["txt"]}})
+
+
+def _compute_rubric() -> dict[str, Any]:
+    """Compute at most 10^25 FLOP as stated, or an estimate ten times below it; not monetised."""
+    return _rubric(
+        criteria=[
+            {
+                "id": "compute",
+                "title": "Compute",
+                "levels": [
+                    {
+                        "grade": "yes",
+                        "when": {
+                            "any": [
+                                {"fact": "training.compute-flop", "at-most": 1e25},
+                                {"fact": "training.compute-flop-estimate", "at-most": 1e24},
+                            ]
+                        },
+                    }
+                ],
+            },
+            {
+                "id": "free",
+                "title": "Not monetised",
+                "levels": [{"grade": "yes", "when": {"fact": "distribution.monetised", "is": False}}],
+            },
+        ]
+    )
+
+
+def _stated(**sections: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "model": {"id": "m", "name": "M"},
+        **{
+            section: {
+                name: {"value": value, "sources": [f"https://example.org/{name}"]} for name, value in facts.items()
+            }
+            for section, facts in sections.items()
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("training", "grade", "best", "unknown"),
+    [
+        ({"compute-flop": 1e25}, "yes", "yes", ()),
+        ({"compute-flop": 3.8e25, "parameters": 405e9, "tokens": 15.6e12}, "no", "no", ()),
+        ({"parameters": 8e9, "tokens": 15e12}, "yes", "yes", ()),
+        ({"parameters": 70e9, "tokens": 15e12}, "no", "yes", ("training.compute-flop",)),
+        ({"parameters": 8e9}, "no", "yes", ("training.compute-flop", "training.tokens")),
+        ({}, "no", "yes", ("training.compute-flop", "training.parameters", "training.tokens")),
+    ],
+)
+def test_numeric_facts_are_three_valued(
+    training: dict[str, float], grade: str, best: str, unknown: tuple[str, ...]
+) -> None:
+    """A number within its bounds holds, outside fails, unstated is unknown with the facts to state named."""
+    result = openness.score(_stated(training=training), _compute_rubric()).result("compute")
+    assert (result.grade, result.best_grade, result.unknown) == (grade, best, unknown)
+
+
+def test_a_derived_estimate_is_marked_in_the_evidence() -> None:
+    """6 × parameters × tokens is shown as an estimate, with the sources of the counts it comes from."""
+    report = openness.score(_stated(training={"parameters": 8e9, "tokens": 15e12}), _compute_rubric())
+    evidence = {e.fact: e for e in report.result("compute").evidence}
+    estimate = evidence["training.compute-flop-estimate"]
+    assert estimate.value == "7.2 × 10^23 FLOP, an estimate: 6 × 8 billion parameters × 15 trillion tokens"
+    assert estimate.sources == ("https://example.org/parameters", "https://example.org/tokens")
+    assert evidence["training.compute-flop"].value == "not stated"
+
+
+@pytest.mark.parametrize(("monetised", "grade", "status"), [(False, "yes", "met"), (True, "no", "not-met")])
+def test_boolean_facts_decide_a_verdict(monetised: bool, grade: str, status: str) -> None:
+    """A yes/no fact settles its check both ways; the verdict reading it is met or not met, not undetermined."""
+    rubric = _compute_rubric()
+    rubric["verdicts"] = [{"id": "free", "title": "Free", "requires": {"criteria": ["free"], "grade": "yes"}}]
+    report = openness.score(_stated(distribution={"monetised": monetised}), rubric)
+    assert (report.result("free").grade, report.verdict("free").status) == (grade, status)
+    assert report.result("free").reason == f"{grade}: monetised: {'yes' if monetised else 'no'}."
+
+
+def test_unstated_boolean_fact_leaves_the_verdict_undetermined() -> None:
+    """Monetisation not stated is unknown: the verdict is undetermined and names the fact, never not-met."""
+    rubric = _compute_rubric()
+    rubric["verdicts"] = [{"id": "free", "title": "Free", "requires": {"criteria": ["free"], "grade": "yes"}}]
+    verdict = openness.score(_stated(), rubric).verdict("free")
+    assert (verdict.status, verdict.unknown) == ("undetermined", ("distribution.monetised",))
+
+
+@pytest.mark.parametrize(
+    ("condition", "message"),
+    [
+        (
+            {"fact": "training.compute", "at-most": 1},
+            "unknown fact 'training.compute' (did you mean 'training.compute-flop'?)",
+        ),
+        ({"fact": "training.tokens"}, "a check on the number training.tokens needs at-least, at-most or both"),
+        (
+            {"fact": "training.tokens", "is": True},
+            "training.tokens is a number: test it with at-least or at-most, not is",
+        ),
+        (
+            {"fact": "distribution.monetised", "at-most": 1},
+            "distribution.monetised is true or false: test it with is, not at-most",
+        ),
+        ({"fact": "training.tokens", "at-least": 5, "at-most": 1}, "at-least (5) is above at-most (1): nothing passes"),
+        ({"fact": "training.tokens", "at-most": "many"}, "expected a finite number, got 'many'"),
+    ],
+)
+def test_fact_checks_are_validated(condition: dict[str, Any], message: str) -> None:
+    """A fact check names a known fact and the tests its kind takes; every mistake is reported."""
+    rubric = _rubric(criteria=[{"id": "c", "title": "C", "levels": [{"grade": "yes", "when": condition}]}])
+    with pytest.raises(openness.RubricError) as caught:
+        openness.load_rubric(rubric)
+    assert message in [problem.message for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("condition", "text"),
+    [
+        ({"fact": "training.compute-flop", "at-most": 1e25}, "training compute at most 10^25 FLOP"),
+        (
+            {"fact": "training.tokens", "at-least": 1e12, "at-most": 2e13},
+            "training tokens at least 1 trillion tokens and at most 20 trillion tokens",
+        ),
+        ({"fact": "distribution.monetised", "is": False}, "monetised: no"),
+    ],
+)
+def test_fact_checks_are_described(condition: dict[str, Any], text: str) -> None:
+    """What a level with a fact check asks for, as reports show it."""
+    rubric = openness.load_rubric(
+        _rubric(criteria=[{"id": "c", "title": "C", "levels": [{"grade": "yes", "when": condition}]}])
+    )
+    assert rubric.criteria[0].levels[0].requirement_text() == text
+    assert openness.load_rubric(rubric.to_dict()) == rubric
+
+
+@pytest.mark.parametrize(
+    ("sections", "message"),
+    [
+        ({"training": {"paramters": {"value": 1}}}, "unknown fact training.paramters (did you mean 'parameters'?)"),
+        (
+            {"training": {"compute-flop-estimate": {"value": 1}}},
+            "training.compute-flop-estimate is derived, never stated: state training.parameters and training.tokens",
+        ),
+        ({"distribution": {"monetised": {"value": 1}}}, "expected true or false, got 1"),
+        ({"training": {"tokens": {"value": -1}}}, "expected a finite number, at least 0, got -1"),
+    ],
+)
+def test_descriptor_facts_are_validated(sections: dict[str, Any], message: str) -> None:
+    """Descriptor facts come from the fact vocabulary, derived ones are never stated, values have the right kind."""
+    with pytest.raises(openness.DescriptorError) as caught:
+        openness.load_descriptor({"format": 1, "model": {"id": "m", "name": "M"}, **sections})
+    assert message in [problem.message for problem in caught.value.problems]

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
+from openness._model.conditions import (
+    AllOf,
+    AnyOf,
+    AssessmentCheck,
+    ComponentCheck,
+    Condition,
+    FactCheck,
+    ModalityCheck,
+    Not,
+)
 from openness._model.descriptor import Component, Descriptor
 from openness._model.lineage import BASE_MODEL, Lineage, Resolve, lineage, weight_components
 from openness._model.rubric import LicenceList
@@ -83,6 +92,8 @@ def compile_condition(condition: Condition, lists: Lists) -> Check:
         return _assessment(condition)
     if isinstance(condition, ModalityCheck):
         return _modality(condition)
+    if isinstance(condition, FactCheck):
+        return _fact(condition)
     return _component(condition, lists)
 
 
@@ -138,6 +149,22 @@ def _modality(check: ModalityCheck) -> Check:
         return not wanted.isdisjoint(stated)
 
     return modality
+
+
+def _fact(check: FactCheck) -> Check:
+    """A number within bounds or a yes/no answer; unknown (each missing stated fact recorded) when not stated."""
+    fact_id, low, high, wanted = check.fact, check.at_least, check.at_most, check.is_
+
+    def fact(facts: Facts, unknown: Unknowns) -> Truth:
+        value, missing = facts.descriptor.fact_value(fact_id)
+        if value is None:
+            unknown.update(dict.fromkeys(missing))
+            return None
+        if wanted is not None:
+            return value is wanted
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    return fact
 
 
 def licence_list_check(entry: LicenceList) -> Callable[[str, Reading], bool]:

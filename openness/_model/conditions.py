@@ -10,16 +10,21 @@ A condition is a table of exactly one of these shapes::
       present = true }
     { assessment = "osai-2023", parameter = "opencode", grade = ["open", "partial"] }
     { modality = ["text", "code"] }   the model works with at least one of these modalities
+    { fact = "training.compute-flop", at-most = 1e25 }    a number fact within bounds (at-least, at-most)
+    { fact = "distribution.monetised", is = false }       a yes/no fact with this answer
 
 ``licence-in`` names a list in the rubric's ``[licence-lists]`` table (checked when the rubric
 loads).
 
 Conditions are three-valued: a check on a fact the descriptor does not state is *unknown*, and a
-level whose condition is unknown is not reached (the report says which facts were unknown).
+level whose condition is unknown is not reached (the report says which facts were unknown). A
+derived fact (``training.compute-flop-estimate``) is unknown until every fact it is derived from is
+stated.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Literal, Optional, Union
 
@@ -27,7 +32,15 @@ import attrs
 
 from openness._errors import did_you_mean, not_one_of
 from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class, relocate
-from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases, components, restrictions
+from openness._reading.vocabulary import (
+    Access,
+    Coverage,
+    Modality,
+    component_aliases,
+    components,
+    facts,
+    restrictions,
+)
 
 __all__ = [
     "AllOf",
@@ -35,10 +48,15 @@ __all__ = [
     "AssessmentCheck",
     "ComponentCheck",
     "Condition",
+    "FactCheck",
+    "Leaf",
     "ModalityCheck",
     "Not",
     "checks",
     "describe",
+    "describe_fact_check",
+    "fact_title",
+    "number_text",
 ]
 
 
@@ -74,6 +92,16 @@ class ModalityCheck:
     modality: tuple[Modality, ...]
 
 
+@attrs.frozen(kw_only=True)
+class FactCheck:
+    """A fact of the fact vocabulary: a number within bounds (inclusive), or a yes/no answer."""
+
+    fact: str
+    at_least: float | None = None
+    at_most: float | None = None
+    is_: bool | None = None
+
+
 @attrs.frozen
 class AllOf:
     """Every condition holds."""
@@ -95,11 +123,13 @@ class Not:
     condition: Condition
 
 
-Condition = Union[ComponentCheck, AssessmentCheck, ModalityCheck, AllOf, AnyOf, Not]  # noqa: UP007 - runtime alias
+Condition = Union[ComponentCheck, AssessmentCheck, ModalityCheck, FactCheck, AllOf, AnyOf, Not]  # noqa: UP007 - runtime alias
+#: A condition that tests facts directly (no ``all``, ``any`` or ``not``).
+Leaf = Union[ComponentCheck, AssessmentCheck, ModalityCheck, FactCheck]  # noqa: UP007 - runtime alias
 
 _MANY = ("access", "licence", "licence-without", "coverage", "grade", "modality")
-_SHAPES = ("all", "any", "not", "component", "assessment", "modality")
-_SHAPE_WORDS = "all, any, not, component, assessment, modality"
+_SHAPES = ("all", "any", "not", "component", "assessment", "modality", "fact")
+_SHAPE_WORDS = "all, any, not, component, assessment, modality, fact"
 
 
 def _as_list(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
@@ -155,6 +185,44 @@ def _check_modality(check: ModalityCheck) -> None:
 register_class(ModalityCheck, prepare=_as_list, check=_check_modality)
 
 
+def _bound(value: object, key: str) -> list[Invalid]:
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return [Invalid(f"expected a finite number, got {describe_value(value)}", (key,))]
+    return []
+
+
+def _prepare_fact(table: Mapping[str, Any], problems: list[Invalid]) -> Mapping[str, Any]:
+    """Check the fact and its tests against the vocabulary (``is`` is the attribute ``is_``)."""
+    out = dict(table)
+    spec = facts().get(out["fact"]) if isinstance(out.get("fact"), str) else None
+    if spec is None and isinstance(out.get("fact"), str):
+        hint = did_you_mean(out["fact"], list(facts()))
+        problems.append(Invalid(f"unknown fact {out['fact']!r}{hint}", ("fact",)))
+    bounds = [key for key in ("at-least", "at-most") if key in out]
+    for key in bounds:
+        problems += _bound(out[key], key)
+    if "is" in out and not isinstance(out["is"], bool):
+        problems.append(Invalid(f"expected true or false, got {describe_value(out['is'])}", ("is",)))
+    if spec is not None and spec.kind == "number":
+        if "is" in out:
+            problems.append(Invalid(f"{spec.id} is a number: test it with at-least or at-most, not is", ("is",)))
+        elif not bounds:
+            problems.append(Invalid(f"a check on the number {spec.id} needs at-least, at-most or both"))
+    if spec is not None and spec.kind == "boolean":
+        problems += [Invalid(f"{spec.id} is true or false: test it with is, not {key}", (key,)) for key in bounds]
+        if "is" not in out:
+            problems.append(Invalid(f"a check on {spec.id} needs is = true or is = false"))
+    low, high = out.get("at-least"), out.get("at-most")
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
+        problems.append(Invalid(f"at-least ({low!r}) is above at-most ({high!r}): nothing passes", ("at-least",)))
+    return out
+
+
+register_class(FactCheck, prepare=_prepare_fact)
+
+
 def _conditions(value: object) -> tuple[Condition, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
         raise Invalid(f"expected a list of conditions, got {describe_value(value)}")
@@ -191,6 +259,8 @@ def _structure_condition(value: object, _: type) -> Condition:
         return converter.structure(value, ComponentCheck)
     if shape == "modality":
         return converter.structure(value, ModalityCheck)
+    if shape == "fact":
+        return converter.structure(value, FactCheck)
     return converter.structure(value, AssessmentCheck)
 
 
@@ -201,6 +271,8 @@ def _unstructure_condition(condition: Condition) -> dict[str, Any]:
         key = "all" if isinstance(condition, AllOf) else "any"
         return {key: [_unstructure_condition(c) for c in condition.conditions]}
     raw = converter.unstructure(condition)
+    if isinstance(condition, FactCheck):
+        raw = {k: v for k, v in raw.items() if v is not None}
     return {k: v for k, v in raw.items() if v != []}
 
 
@@ -235,6 +307,8 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
         return f"{condition.assessment} rates {condition.parameter} {_join(list(condition.grade), 'or')}"
     if isinstance(condition, ModalityCheck):
         return f"the model works with {_join(list(condition.modality), 'or')}"
+    if isinstance(condition, FactCheck):
+        return describe_fact_check(condition)
     name = components()[component_aliases()[condition.component]].title.lower()
     parts = []
     if condition.access:
@@ -258,7 +332,45 @@ def describe(condition: Condition, *, nested: bool = False) -> str:
     return f"{name} " + " ".join(parts)
 
 
-def checks(condition: Condition) -> list[ComponentCheck | AssessmentCheck | ModalityCheck]:
+def number_text(value: float, unit: str | None = None) -> str:
+    """A number for reading: ``3.8 × 10^25 FLOP``, ``405 billion parameters``, ``0.5``."""
+    if isinstance(value, bool) or not math.isfinite(value):
+        text = str(value)
+    elif value != 0 and (abs(value) >= 1e15 or abs(value) < 1e-3):
+        mantissa, exponent = f"{value:.3g}".split("e") if "e" in f"{value:.3g}" else (f"{value:.3g}", "0")
+        text = f"10^{int(exponent)}" if mantissa in {"1", "1.0"} else f"{mantissa} × 10^{int(exponent)}"
+    else:
+        text = _words_number(value)
+    return f"{text} {unit}" if unit else text
+
+
+def _words_number(value: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{value:.6g}"
+
+
+def fact_title(title: str) -> str:
+    """A fact's title inside a sentence: ``training compute``, but ``EU systemic-risk model`` kept."""
+    return title if title[1:2].isupper() else title[0].lower() + title[1:]
+
+
+def describe_fact_check(check: FactCheck) -> str:
+    """A fact check in words, e.g. ``training compute at most 10^25 FLOP``."""
+    spec = facts()[check.fact]
+    title = fact_title(spec.title)
+    if check.is_ is not None:
+        return f"{title}: {'yes' if check.is_ else 'no'}"
+    parts = []
+    if check.at_least is not None:
+        parts.append(f"at least {number_text(check.at_least, spec.unit)}")
+    if check.at_most is not None:
+        parts.append(f"at most {number_text(check.at_most, spec.unit)}")
+    return f"{title} " + " and ".join(parts)
+
+
+def checks(condition: Condition) -> list[Leaf]:
     """The leaf checks of a condition, in order."""
     if isinstance(condition, (AllOf, AnyOf)):
         return [c for inner in condition.conditions for c in checks(inner)]

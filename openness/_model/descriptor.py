@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,13 +19,14 @@ from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_tree
 from openness._reading.resources import catalogue_dir
 from openness._reading.structure import Invalid, Invalids, converter, describe_value, register_class, structure
-from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases
+from openness._reading.vocabulary import Access, Coverage, Modality, component_aliases, fact_sections, facts
 from openness._words import counted
 
 __all__ = [
     "Assessment",
     "Component",
     "Descriptor",
+    "Fact",
     "ModelInfo",
     "catalogue_descriptor",
     "catalogue_ids",
@@ -145,6 +147,58 @@ class Assessment:
     notes: str | None = None
 
 
+@attrs.frozen(kw_only=True)
+class Fact:
+    """One stated fact that is not a component: a number (``training.tokens``) or a yes/no answer.
+
+    The fact vocabulary (``openness/data/facts.toml``) says which facts exist and of what kind.
+    """
+
+    value: bool | float
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
+    unsure: bool = False
+
+
+def _structure_value(value: object, _: type) -> bool | float:
+    if isinstance(value, (bool, int, float)):
+        return value
+    raise Invalid(f"expected a number or true/false, got {describe_value(value)}")
+
+
+converter.register_structure_hook(bool | float, _structure_value)
+
+
+def _check_facts(table: Mapping[str, Any], problems: list[Invalid]) -> None:
+    """Each fact table names facts of the vocabulary, not derived ones, with a value of the right kind."""
+    vocabulary = facts()
+    for section in fact_sections():
+        stated = table.get(section)
+        if not isinstance(stated, Mapping):
+            continue
+        names = [spec.name for spec in vocabulary.values() if spec.section == section and not spec.derived_from]
+        for name, fact in stated.items():
+            spec = vocabulary.get(f"{section}.{name}")
+            if spec is None:
+                hint = did_you_mean(str(name), names)
+                problems.append(Invalid(f"unknown fact {section}.{name}{hint}", (section, name)))
+                continue
+            if spec.derived_from:
+                inputs = " and ".join(spec.derived_from)
+                message = f"{spec.id} is derived, never stated: state {inputs}"
+                problems.append(Invalid(message, (section, name)))
+                continue
+            value = fact.get("value") if isinstance(fact, Mapping) else None
+            if value is None or not isinstance(value, (bool, int, float)):
+                continue  # structuring reports a missing or mistyped value
+            if spec.kind == "boolean" and not isinstance(value, bool):
+                problems.append(Invalid(f"expected true or false, got {value!r}", (section, name, "value")))
+            elif spec.kind == "number" and (isinstance(value, bool) or not math.isfinite(value) or value < 0):
+                problems.append(
+                    Invalid(f"expected a finite number, at least 0, got {value!r}", (section, name, "value"))
+                )
+
+
 def _prepare_assessment(table: Mapping[str, Any], _: list[Invalid]) -> Mapping[str, Any]:
     if isinstance(table.get("link"), str):
         return {**table, "link": [table["link"]]}
@@ -163,6 +217,9 @@ class Descriptor:
     model: ModelInfo
     components: dict[str, Component] = attrs.field(factory=dict)
     assessments: dict[str, dict[str, Assessment]] = attrs.field(factory=dict)
+    training: dict[str, Fact] = attrs.field(factory=dict)
+    distribution: dict[str, Fact] = attrs.field(factory=dict)
+    regulation: dict[str, Fact] = attrs.field(factory=dict)
     extra: dict[str, Any] = attrs.field(factory=dict)
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -170,6 +227,36 @@ class Descriptor:
     def id(self) -> str:
         """The model id."""
         return self.model.id
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """A stated fact by its id (``training.compute-flop``); ``None`` when not stated.
+
+        A derived fact (``training.compute-flop-estimate``) is never stated: see
+        :func:`openness._model.descriptor.derived_value`.
+        """
+        section, _, name = fact_id.partition(".")
+        table: dict[str, Fact] | None = getattr(self, section, None) if section in fact_sections() else None
+        return None if table is None else table.get(name)
+
+    def fact_value(self, fact_id: str) -> tuple[bool | float | None, tuple[str, ...]]:
+        """A fact's value (a derived one computed from the facts it is derived from) and what it is missing.
+
+        ``(value, ())`` when known; ``(None, paths)`` when not, ``paths`` naming the stated facts
+        it needs (for a derived fact, those of its inputs not stated).
+        """
+        spec = facts()[fact_id]
+        if not spec.derived_from:
+            stated = self.fact(fact_id)
+            return (None, (fact_id,)) if stated is None else (stated.value, ())
+        inputs = [self.fact(name) for name in spec.derived_from]
+        missing = tuple(name for name, fact in zip(spec.derived_from, inputs, strict=True) if fact is None)
+        if missing:
+            return None, missing
+        value = spec.factor
+        for fact in inputs:
+            assert fact is not None  # noqa: S101 - none is missing
+            value *= float(fact.value)
+        return value, ()
 
     def to_dict(self) -> dict[str, Any]:
         """The descriptor as a plain mapping (TOML/JSON-ready), the exact inverse of loading."""
@@ -205,7 +292,9 @@ def _prune(value: Any, *, keep_empty_tables: bool = False) -> Any:
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
-            if item is None or item is False or item == [] or (item == {} and not keep_empty_tables):
+            if key != "value" and (
+                item is None or item is False or item == [] or (item == {} and not keep_empty_tables)
+            ):
                 continue
             out[key] = item if key == "extra" else _prune(item, keep_empty_tables=key == "assessments")
         return out
@@ -230,6 +319,7 @@ def _check_component_keys(table: Mapping[str, Any], problems: list[Invalid]) -> 
 
 def _prepare_descriptor(table: Mapping[str, Any], problems: list[Invalid]) -> Mapping[str, Any]:
     _check_component_keys(table, problems)
+    _check_facts(table, problems)
     if isinstance(table.get("model"), Mapping):
         table = {**table, "model": _dates_as_text(table["model"], ("released", "checked"))}
     return table
@@ -238,6 +328,7 @@ def _prepare_descriptor(table: Mapping[str, Any], problems: list[Invalid]) -> Ma
 register_class(ModelInfo, check=_check_model)
 register_class(Component)
 register_class(Assessment, prepare=_prepare_assessment)
+register_class(Fact)
 register_class(Descriptor, prepare=_prepare_descriptor, omit=("source",))
 
 

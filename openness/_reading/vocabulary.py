@@ -20,11 +20,15 @@ __all__ = [
     "ComponentKind",
     "ComponentSpec",
     "Coverage",
+    "FactKind",
+    "FactSpec",
     "Modality",
     "MofInfo",
     "RestrictionSpec",
     "component_aliases",
     "components",
+    "fact_sections",
+    "facts",
     "restrictions",
 ]
 
@@ -32,6 +36,7 @@ Access = Literal["public", "gated", "restricted", "api-only", "not-released"]
 Coverage = Literal["full", "partial", "none"]
 ComponentKind = Literal["code", "data", "weights", "documentation", "access"]
 Modality = Literal["text", "code", "image", "audio", "video", "3d", "other"]
+FactKind = Literal["number", "boolean"]
 
 #: Access levels, most open first.
 ACCESS_LEVELS: tuple[Access, ...] = ("public", "gated", "restricted", "api-only", "not-released")
@@ -87,6 +92,39 @@ class RestrictionSpec:
 
 
 @attrs.frozen(kw_only=True)
+class FactSpec:
+    """One entry of the fact vocabulary: a number or a yes/no answer a descriptor may state.
+
+    A fact with ``derived_from`` is never stated: it is ``factor`` times the product of those facts.
+    """
+
+    id: str = ""
+    title: str
+    kind: FactKind
+    description: str
+    unit: str | None = None
+    derived_from: tuple[str, ...] = ()
+    factor: float = 1.0
+    derivation: str | None = None
+
+    @property
+    def section(self) -> str:
+        """The descriptor table the fact is stated in (``training`` for ``training.tokens``)."""
+        return self.id.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The fact's key in its table (``tokens`` for ``training.tokens``)."""
+        return self.id.split(".", 1)[1]
+
+
+@attrs.frozen(kw_only=True)
+class _FactTable:
+    format: int
+    facts: dict[str, FactSpec]
+
+
+@attrs.frozen(kw_only=True)
 class _ComponentTable:
     format: int
     components: dict[str, ComponentSpec]
@@ -101,6 +139,8 @@ class _RestrictionTable:
 register_class(MofInfo)
 register_class(ComponentSpec, omit=("id",))
 register_class(RestrictionSpec, omit=("id",))
+register_class(FactSpec, omit=("id",))
+register_class(_FactTable)
 register_class(_ComponentTable)
 register_class(_RestrictionTable)
 
@@ -133,3 +173,15 @@ def restrictions() -> dict[str, RestrictionSpec]:
         error=OpennessError,
     )
     return {key: attrs.evolve(spec, id=key) for key, spec in table.restrictions.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def facts() -> dict[str, FactSpec]:
+    """The fact vocabulary, keyed by id (``training.compute-flop``), in document order."""
+    table = structure(data_table("facts"), _FactTable, source="openness/data/facts.toml", error=OpennessError)
+    return {key: attrs.evolve(spec, id=key) for key, spec in table.facts.items()}
+
+
+def fact_sections() -> tuple[str, ...]:
+    """The descriptor tables that hold facts (``training``, ``distribution``, ``regulation``)."""
+    return tuple(dict.fromkeys(spec.section for spec in facts().values()))

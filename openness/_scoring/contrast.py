@@ -30,7 +30,17 @@ from typing import Any
 import attrs
 
 from openness._lang.checks import Facts, compile_condition
-from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, Not, checks, describe
+from openness._model.conditions import (
+    AllOf,
+    AnyOf,
+    AssessmentCheck,
+    ComponentCheck,
+    Condition,
+    FactCheck,
+    Not,
+    checks,
+    describe,
+)
 from openness._model.descriptor import Descriptor
 from openness._model.markup import grade_words
 from openness._model.report import Report, VerdictResult
@@ -358,6 +368,8 @@ def _fact_path(test: Condition) -> str:
     """The path of the one fact a test reads."""
     if isinstance(test, AssessmentCheck):
         return f"assessments.{test.assessment}.{test.parameter}"
+    if isinstance(test, FactCheck):
+        return test.fact
     if not isinstance(test, ComponentCheck):
         return "model.modalities"
     key = component_aliases()[test.component]
@@ -571,6 +583,15 @@ def _value_of(path: str, reports: Sequence[Report], descriptor: Descriptor) -> s
         return "not stated" if value is None else str(value)
     if parts[0] == "model":
         return ", ".join(descriptor.model.modalities) or "not stated"
+    if parts[0] != "assessments":  # a fact of the fact vocabulary (training.compute-flop, ...)
+        stated = descriptor.fact(path)
+        return (
+            "not stated"
+            if stated is None
+            else f"{stated.value:g}"
+            if isinstance(stated.value, float)
+            else str(stated.value)
+        )
     rating = descriptor.assessments.get(parts[1], {}).get(".".join(parts[2:]))
     return "not stated" if rating is None else rating.grade or "not assessed"
 

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from openness._lang.checks import Check, Facts, Unknowns, compile_condition, licence_list_check
-from openness._model.conditions import AssessmentCheck, ComponentCheck, ModalityCheck, checks
+from openness._model.conditions import AssessmentCheck, ComponentCheck, FactCheck, ModalityCheck, checks
 from openness._model.descriptor import Descriptor
 from openness._model.report import CriterionResult, Report
 from openness._model.rubric import Criterion, Rubric, load_rubric
@@ -77,9 +77,11 @@ class CompiledCriterion:
     lists: tuple[tuple[str, str, Callable[[str, Reading], bool]], ...] = ()
     #: Whether the criterion's ``applies-when`` reads the model's modalities (then they are evidence).
     reads_modalities: bool = False
+    #: The facts of the fact vocabulary its levels read (``training.compute-flop``), in order.
+    facts: tuple[str, ...] = ()
     #: Every fact any of its conditions reads (levels and ``applies-when``): component keys,
-    #: (assessor, parameter) pairs, and whether the modalities. A result's texts depend on these alone.
-    reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool] = ((), (), False)
+    #: (assessor, parameter) pairs, whether the modalities, and fact ids. A result's texts depend on these alone.
+    reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, tuple[str, ...]] = ((), (), False, ())
     #: What the criterion's texts are written from, for a descriptor and an outcome (a cache key).
     texts_key: TextsKey = attrs.field(default=None, eq=False, repr=False)
 
@@ -459,12 +461,23 @@ def _compile_criterion(criterion: Criterion, rubric: Rubric) -> CompiledCriterio
         lists=_lists_read(criterion, rubric),
         reads_modalities=criterion.applies_when is not None
         and any(isinstance(check, ModalityCheck) for check in checks(criterion.applies_when)),
+        facts=tuple(
+            dict.fromkeys(
+                check.fact
+                for level in criterion.levels
+                if level.when is not None
+                for check in checks(level.when)
+                if isinstance(check, FactCheck)
+            )
+        ),
         reads=(reads := _facts_read(criterion)),
         texts_key=texts_key(reads),
     )
 
 
-def _facts_read(criterion: Criterion) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]:
+def _facts_read(
+    criterion: Criterion,
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, tuple[str, ...]]:
     conditions = [level.when for level in criterion.levels if level.when is not None]
     if criterion.applies_when is not None:
         conditions.append(criterion.applies_when)
@@ -474,6 +487,7 @@ def _facts_read(criterion: Criterion) -> tuple[tuple[str, ...], tuple[tuple[str,
         tuple(dict.fromkeys(aliases[c.component] for c in leaves if isinstance(c, ComponentCheck))),
         tuple(dict.fromkeys((c.assessment, c.parameter) for c in leaves if isinstance(c, AssessmentCheck))),
         any(isinstance(c, ModalityCheck) for c in leaves),
+        tuple(dict.fromkeys(c.fact for c in leaves if isinstance(c, FactCheck))),
     )
 
 

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from openness._lang.checks import Facts
-from openness._model.conditions import describe
+from openness._model.conditions import describe, fact_title, number_text
 from openness._model.descriptor import Component, Descriptor
 from openness._model.lineage import BASE_MODEL, Lineage, weight_components
 from openness._model.report import CriterionResult, Evidence, Explained, VerdictResult
 from openness._model.rubric import Rubric
 from openness._reading.vocabulary import ACCESS_PHRASES, components, restrictions
+from openness._reading.vocabulary import facts as fact_vocabulary
 from openness.licences import Reading
 from openness.limits import Limits, current, limited
 
@@ -199,23 +200,26 @@ def _open_facts(
 TextsKey = Callable[[Descriptor, int], object]
 
 
-def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) -> TextsKey:
+def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, tuple[str, ...]]) -> TextsKey:
     """A function giving, for a descriptor and an outcome, what a criterion's texts are written from.
 
     ``reads`` is what the criterion's conditions read (see ``CompiledCriterion.reads``): two
     descriptors equal in those facts get the same texts. The limits are not part of the key: the
     texts written under each limits are kept apart (:func:`_explain`).
     """
-    components_read, assessments_read, modalities_read = reads
+    components_read, assessments_read, modalities_read, facts_read = reads
+    stated_read = tuple(
+        dict.fromkeys(name for fact_id in facts_read for name in fact_vocabulary()[fact_id].derived_from or (fact_id,))
+    )
     # A weights component's texts name the model's bases (its effective licence), so they are part of the key.
     reads_bases = any(name in weight_components() for name in components_read)
-    if len(components_read) == 1 and not assessments_read and not modalities_read:  # the usual shape: lean
+    if len(components_read) == 1 and not assessments_read and not modalities_read and not facts_read:  # lean
         (name,) = components_read
 
         def one_component(descriptor: Descriptor, index: int) -> object:
             component = descriptor.components.get(name)
             if component is None:
-                return index
+                return (index, descriptor.model.base_model) if reads_bases else index
             sources = component.sources
             return (
                 index,
@@ -242,6 +246,7 @@ def texts_key(reads: tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool]) 
             tuple(
                 [descriptor.assessments.get(assessor, {}).get(parameter) for assessor, parameter in assessments_read]
             ),
+            tuple([descriptor.fact(fact_id) for fact_id in stated_read]),
         )
 
     return any_facts
@@ -406,6 +411,7 @@ def _reason(compiled: CompiledCriterion, facts: Facts, grade: str, rubric: Rubri
         else:
             note = f" ({rating.notes.strip()})" if rating.notes else ""
             phrases.append(f"{assessor} rates {parameter} {rating.grade}{note}")
+    phrases += [_fact_phrase(fact_id, facts.descriptor) for fact_id in compiled.facts]
     # A clause once: two components with one licence on one list give the same list clause.
     text = f"{grade}: " + "; ".join(dict.fromkeys(phrases)) if phrases else f"{grade}: no condition applies"
     return text + "."
@@ -452,6 +458,8 @@ def _evidence(compiled: CompiledCriterion, facts: Facts) -> tuple[Evidence, ...]
             out.append(Evidence(fact=path, value="not stated"))
         else:
             out.append(Evidence(fact=path, value=rating.grade or "not assessed", sources=rating.link))
+    by_fact = {e.fact: e for fact_id in compiled.facts for e in _fact_evidence(fact_id, facts.descriptor)}
+    out += by_fact.values()
     return tuple(out)
 
 
@@ -467,6 +475,51 @@ def _base_evidence(found: Lineage) -> str:
             passed.append("whether all its terms pass down is unknown")
         parts.append(f"{base.name} ({'; '.join(passed) or base.note or 'its licence passes nothing down'})")
     return ", ".join(parts)
+
+
+def _fact_shown(fact_id: str, descriptor: Descriptor) -> str:
+    """A fact's value in words, with how a derived one was derived; ``not stated`` when unknown."""
+    spec = fact_vocabulary()[fact_id]
+    value, missing = descriptor.fact_value(fact_id)
+    if value is None:
+        return "not stated" if not spec.derived_from else f"not known ({', '.join(missing)} not stated)"
+    if spec.kind == "boolean":
+        return "yes" if value else "no"
+    shown = number_text(float(value), spec.unit)
+    if not spec.derived_from:
+        return shown
+    inputs = []
+    for name in spec.derived_from:
+        stated = descriptor.fact(name)
+        assert stated is not None  # noqa: S101 - the value is known, so every input is stated
+        inputs.append(number_text(float(stated.value), fact_vocabulary()[name].unit))
+    factor = f"{spec.factor:g} × " if spec.factor != 1 else ""
+    return f"{shown}, an estimate: {factor}{' × '.join(inputs)}"
+
+
+def _fact_phrase(fact_id: str, descriptor: Descriptor) -> str:
+    spec = fact_vocabulary()[fact_id]
+    text = f"{fact_title(spec.title)}: {_fact_shown(fact_id, descriptor)}"
+    stated = [descriptor.fact(name) for name in spec.derived_from or (fact_id,)]
+    if any(fact is not None and fact.unsure for fact in stated):
+        text += " (marked unsure in the descriptor)"
+    return text
+
+
+def _fact_evidence(fact_id: str, descriptor: Descriptor) -> list[Evidence]:
+    """The fact, or for a derived one each fact it is derived from and then the estimate."""
+    spec = fact_vocabulary()[fact_id]
+    out = [] if not spec.derived_from else [e for name in spec.derived_from for e in _fact_evidence(name, descriptor)]
+    stated = [fact for name in spec.derived_from or (fact_id,) if (fact := descriptor.fact(name)) is not None]
+    out.append(
+        Evidence(
+            fact=fact_id,
+            value=_fact_shown(fact_id, descriptor),
+            sources=tuple(dict.fromkeys(source for fact in stated for source in fact.sources)),
+            unsure=any(fact.unsure for fact in stated),
+        )
+    )
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

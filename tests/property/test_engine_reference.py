@@ -16,8 +16,17 @@ from hypothesis import strategies as st
 import openness
 from openness import strategies
 from openness._lang.checks import Facts
-from openness._model.conditions import AllOf, AnyOf, AssessmentCheck, ComponentCheck, Condition, ModalityCheck, Not
-from openness._reading.vocabulary import component_aliases
+from openness._model.conditions import (
+    AllOf,
+    AnyOf,
+    AssessmentCheck,
+    ComponentCheck,
+    Condition,
+    FactCheck,
+    ModalityCheck,
+    Not,
+)
+from openness._reading.vocabulary import component_aliases, facts
 from openness._scoring.engine import compile_rubric
 from openness._scoring.texts import verdict_requirements
 from openness.licences import read
@@ -64,6 +73,33 @@ def _component(check: ComponentCheck, descriptor: openness.Descriptor, rubric: o
     return _and(parts)
 
 
+def _stated(descriptor: openness.Descriptor, fact_id: str) -> float | bool | None:
+    section, name = fact_id.split(".", 1)
+    fact = getattr(descriptor, section).get(name)
+    return None if fact is None else fact.value
+
+
+def _fact(check: FactCheck, descriptor: openness.Descriptor) -> Truth:
+    """A fact's value (a derived one: factor times its inputs, all stated) against the check."""
+    spec = facts()[check.fact]
+    if spec.derived_from:
+        inputs = [_stated(descriptor, name) for name in spec.derived_from]
+        if any(value is None for value in inputs):
+            return None
+        value: float | bool | None = spec.factor
+        for one in inputs:
+            value = float(value) * float(one)  # type: ignore[arg-type]
+    else:
+        value = _stated(descriptor, check.fact)
+    if value is None:
+        return None
+    if check.is_ is not None:
+        return value is check.is_
+    low = -float("inf") if check.at_least is None else check.at_least
+    high = float("inf") if check.at_most is None else check.at_most
+    return low <= value <= high
+
+
 def _truth(condition: Condition, descriptor: openness.Descriptor, rubric: openness.Rubric) -> Truth:
     if isinstance(condition, AllOf):
         return _and([_truth(c, descriptor, rubric) for c in condition.conditions])
@@ -78,6 +114,8 @@ def _truth(condition: Condition, descriptor: openness.Descriptor, rubric: openne
     if isinstance(condition, ModalityCheck):
         stated = descriptor.model.modalities
         return None if not stated else any(m in stated for m in condition.modality)
+    if isinstance(condition, FactCheck):
+        return _fact(condition, descriptor)
     return _component(condition, descriptor, rubric)
 
 
