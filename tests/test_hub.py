@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hub_server import HubServer, Repo
 
 import openness
 from openness.importers import hf
-from tests.hub_server import HubServer, Repo
 
 SHA_MAIN = "a" * 40
 SHA_V1 = "b" * 40
