@@ -14,19 +14,13 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import run_cli
 
 import openness
 from openness._cli.main import main
 from openness.importers import hf
 
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+_run = run_cli
 
 
 def test_score_catalogue_model_text(capsys: pytest.CaptureFixture[str]) -> None:

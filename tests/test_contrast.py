@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import elements, run_cli
 
 import openness
-from openness._cli.main import main
 
 #: The rubrics whose disagreements the golden files explain; a built-in ``eu-ai-act-2024`` joins them when it ships
 #: (then ``pytest --update-golden`` writes the goldens with it).
@@ -22,13 +21,7 @@ MODELS = ("olmo-7b", "mistral-7b", "gpt-neox-20b")
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> | *b* `c`'
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+_run = run_cli
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -243,17 +236,6 @@ def test_json_starts_with_its_version_header() -> None:
     assert [r["label"] for r in data["rubrics"]] == list(RUBRICS[:3])
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attributes: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attributes += [name for name, _ in attrs]
-
-
 def test_inputs_are_escaped_in_every_view() -> None:
     """A hostile model name and licence stay text in HTML and Markdown, and control characters leave the text view."""
     hostile = {
@@ -263,8 +245,7 @@ def test_inputs_are_escaped_in_every_view() -> None:
     }
     found = openness.contrast(hostile, [STRICT, LENIENT, "osaid-1.0"])
     for markup in (found.to_html(), found._repr_html_()):
-        parser = _Tags()
-        parser.feed(markup)
+        parser = elements(markup)
         assert "script" not in parser.tags
         assert "img" not in parser.tags
         assert not [a for a in parser.attributes if a.startswith("on")]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
+from helpers import elements
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,23 +31,6 @@ CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped: a Markdown
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attributes: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attributes += [name for name, _ in attrs]
-
-
-def _elements(page: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(page)
-    return parser
-
-
 def _descriptor(name: str, notes: str, licence: str) -> openness.Descriptor:
     return openness.load_descriptor(
         {
@@ -70,7 +53,7 @@ def _renderer_tags() -> set[str]:
     for descriptor in [*openness.catalogue.all(), _descriptor("x", "y", "Frobnicate-9 OR gpl")]:
         report = openness.score(descriptor, "osaid-1.0")
         for page in (report.to_html(), report._repr_html_(), descriptor._repr_html_()):
-            found |= set(_elements(page).tags)
+            found |= set(elements(page).tags)
     return found
 
 
@@ -91,7 +74,7 @@ def test_every_renderer_keeps_input_as_data(name: str, notes: str, licence: str)
         (report._repr_html_(), plain._repr_html_()),
         (descriptor._repr_html_(), BASELINE._repr_html_()),
     ):
-        mine, theirs = _elements(hostile_page), _elements(plain_page)
+        mine, theirs = elements(hostile_page), elements(plain_page)
         assert not {"script", "img", "x"} & set(mine.tags)
         assert not any(a.startswith("on") for a in mine.attributes)
         assert set(mine.tags) <= RENDERER_TAGS | set(theirs.tags)
