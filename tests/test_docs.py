@@ -77,7 +77,7 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     (code,) = _blocks(REPO / "README.md", "python")
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own documentation
     lines = capsys.readouterr().out.splitlines()
-    assert lines[:2] == ["0.5", "False"]
+    assert lines[:2] == ["0.5 0.5", "not-met"]
 
 
 def test_readme_has_exactly_two_setup_commands_at_the_top() -> None:
