@@ -154,6 +154,8 @@ class Evaluator:
     #: Per verdict (rubric order): the index of the verdict whose being unmet zeroes its progress.
     gates: tuple[int | None, ...]
     _deciders: tuple[Decider, ...] = attrs.field(init=False)
+    #: The rubric's id, title, version and source, as each report gives them (a copy each).
+    rubric_info: Mapping[str, str] = attrs.field(init=False)
     #: Each criterion's ``texts_key``, in order.
     texts_keys: tuple[TextsKey, ...] = attrs.field(init=False)
     #: The ``unless`` checks, in one order: plans name them by position.
@@ -176,6 +178,11 @@ class Evaluator:
     @_deciders.default
     def _all_deciders(self) -> tuple[Decider, ...]:
         return tuple(c.decide for c in self.criteria)
+
+    @rubric_info.default
+    def _rubric_info(self) -> Mapping[str, str]:
+        rubric = self.rubric
+        return {"id": rubric.id, "title": rubric.title, "version": rubric.version, "source": rubric.source}
 
     @texts_keys.default
     def _all_texts_keys(self) -> tuple[TextsKey, ...]:

@@ -42,27 +42,22 @@ def explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits) 
 
 
 def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits) -> Explained:
-    rubric = evaluator.rubric
     written = evaluator.texts_written.get(limits)
     if written is None:
         written = evaluator.texts_written[limits] = tuple({} for _ in evaluator.criteria)
     descriptor = facts.descriptor
     keys = [key(descriptor, code) for key, code in zip(evaluator.texts_keys, graded.codes, strict=True)]
-    found: list[CriterionResult | None] = list(map(dict.get, written, keys))
-    results: list[CriterionResult] = []
-    for compiled, texts, key, outcome, kept in zip(
-        evaluator.criteria, written, keys, graded.outcome, found, strict=True
-    ):
-        if kept is None:  # written once per distinct set of the facts it reads (many models share them)
-            kept = _criterion(evaluator, compiled, facts, outcome)  # noqa: PLW2901
-            if len(texts) >= _WRITTEN_SIZE:
-                texts.clear()
-            texts[key] = kept
-        results.append(kept)
-    warnings = (
-        _licence_warnings(facts, evaluator.licence_warnings.setdefault(limits, {}))
-        + _coverage_warnings(facts.descriptor)
-        + _stated_warnings(facts.descriptor)
+    results: list[CriterionResult | None] = list(map(dict.get, written, keys))
+    if not all(results):  # results are always true: only a text not yet written is missing
+        for index, (compiled, texts, key, outcome) in enumerate(
+            zip(evaluator.criteria, written, keys, graded.outcome, strict=True)
+        ):
+            if results[index] is None:  # written once per distinct set of the facts it reads (models share them)
+                results[index] = texts[key] = _criterion(evaluator, compiled, facts, outcome)
+                if len(texts) > _WRITTEN_SIZE:
+                    texts.clear()
+    warnings = _component_warnings(facts, evaluator.licence_warnings.setdefault(limits, {})) + _stated_warnings(
+        facts.descriptor
     )
     if facts.lineage is not None:  # base licences that bind the model but are missing from what it declares
         warnings += facts.lineage.warnings
@@ -75,22 +70,25 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
         "sources": list(model.sources),
     }
     return Explained(
-        rubric={"id": rubric.id, "title": rubric.title, "version": rubric.version, "source": rubric.source},
+        rubric=dict(evaluator.rubric_info),
         model={k: v for k, v in stated.items() if v is not None},
         verdicts=_verdicts(evaluator, facts, graded),
-        results=tuple(results),
+        results=tuple(results),  # type: ignore[arg-type]  # every one written above
         warnings=warnings,
     )
 
 
-def _licence_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """Each licence reading's warnings, naming its component (vocabulary order), each once.
+def _component_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Each licence reading's warnings, and each coverage stated where it means nothing, naming the component.
 
-    ``known``: the warnings of each licence string read so far under the same limits (a licence
-    string is stated for many components, and by many models).
+    In vocabulary order, each once. ``known``: the warnings of each licence string read so far under
+    the same limits (a licence string is stated for many components, and by many models). One pass
+    over the components finds both.
     """
     warned = []
+    coverage_stated = False
     for key, component in facts.components.items():
+        coverage_stated = coverage_stated or component.coverage is not None
         licence = component.licence
         if licence is None:
             continue
@@ -102,15 +100,19 @@ def _licence_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tuple[
             known[licence] = found
         if found:
             warned.append(key)
+    coverage = _coverage_warnings(facts.descriptor) if coverage_stated else ()
     if not warned:
-        return ()
-    order = components()
-    return tuple(
-        dict.fromkeys(
-            f"components.{key}.licence: {warning}"
-            for key in sorted(warned, key=list(order).index)
-            for warning in facts.reading(key).warnings  # type: ignore[union-attr]
+        return coverage
+    order = list(components())
+    return (
+        tuple(
+            dict.fromkeys(
+                f"components.{key}.licence: {warning}"
+                for key in sorted(warned, key=order.index)
+                for warning in facts.reading(key).warnings  # type: ignore[union-attr]
+            )
         )
+        + coverage
     )
 
 
@@ -126,8 +128,6 @@ _COVERED_KINDS = ("data", "documentation")
 
 def _coverage_warnings(descriptor: Descriptor) -> tuple[str, ...]:
     """A warning for each coverage stated on a component that has none (code, weights, access)."""
-    if all(component.coverage is None for component in descriptor.components.values()):
-        return ()
     vocabulary = components()
     return tuple(
         f"components.{key}.coverage: {key!r} ({spec.kind}) has no coverage: coverage describes "
