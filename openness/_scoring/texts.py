@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -62,16 +62,15 @@ def _explain(evaluator: Evaluator, facts: Facts, graded: Graded, limits: Limits)
     if facts.lineage is not None:  # base licences that bind the model but are missing from what it declares
         warnings += facts.lineage.warnings
     model = facts.descriptor.model
-    stated = {
-        "id": model.id,
-        "name": model.name,
-        "organisation": model.organisation,
-        "checked": model.checked,
-        "sources": list(model.sources),
-    }
+    stated: dict[str, Any] = {"id": model.id, "name": model.name}  # the model's identity, as far as stated
+    if model.organisation is not None:
+        stated["organisation"] = model.organisation
+    if model.checked is not None:
+        stated["checked"] = model.checked
+    stated["sources"] = list(model.sources)
     return Explained(
         rubric=dict(evaluator.rubric_info),
-        model={k: v for k, v in stated.items() if v is not None},
+        model=stated,
         verdicts=_verdicts(evaluator, facts, graded),
         results=tuple(results),  # type: ignore[arg-type]  # every one written above
         warnings=warnings,
@@ -118,6 +117,8 @@ def _component_warnings(facts: Facts, known: dict[str, tuple[str, ...]]) -> tupl
 
 def _stated_warnings(descriptor: Descriptor) -> tuple[str, ...]:
     """What the descriptor's reader could not read cleanly (``extra.warnings``: a card with no front matter, ...)."""
+    if not descriptor.extra:
+        return ()
     stated = descriptor.extra.get("warnings", ())
     return tuple(str(warning) for warning in stated) if isinstance(stated, (list, tuple)) else ()
 
