@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     )
     from openness._model.chart import Chart
     from openness._model.descriptor import Component, Descriptor, Fact
+    from openness._model.lineage import Base, Lineage, lineage
     from openness._model.report import CriterionResult, Evidence, Report, VerdictResult
     from openness._model.rubric import Criterion, Rubric, list_rubrics, load_rubric
     from openness._reading.vocabulary import components
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from openness.importers import load_descriptor
 
 __all__ = [
+    "Base",
     "Chart",
     "Comparison",
     "Component",
@@ -68,6 +70,7 @@ __all__ = [
     "FactTest",
     "LicenceError",
     "LimitError",
+    "Lineage",
     "ModelChange",
     "OpennessError",
     "Problem",
@@ -91,6 +94,7 @@ __all__ = [
     "importers",
     "licences",
     "limits",
+    "lineage",
     "list_rubrics",
     "load_descriptor",
     "load_rubric",
@@ -105,6 +109,7 @@ __all__ = [
 #: a public name, add it here and run ``python scripts/generate_exports.py``: it writes the
 #: ``TYPE_CHECKING`` imports and ``__all__`` above, which type checkers and documentation tools read.
 _LAZY: dict[str, str] = {
+    "Base": "openness._model.lineage",
     "Chart": "openness._model.chart",
     "Comparison": "openness._render.compare",
     "Component": "openness._model.descriptor",
@@ -117,10 +122,11 @@ _LAZY: dict[str, str] = {
     "DescriptorError": "openness._errors",
     "Disagreement": "openness._render.contrast",
     "Evidence": "openness._model.report",
-    "FactTest": "openness._render.contrast",
     "Fact": "openness._model.descriptor",
+    "FactTest": "openness._render.contrast",
     "LicenceError": "openness._errors",
     "LimitError": "openness._errors",
+    "Lineage": "openness._model.lineage",
     "ModelChange": "openness._scoring.diff",
     "OpennessError": "openness._errors",
     "Problem": "openness._errors",
@@ -143,6 +149,7 @@ _LAZY: dict[str, str] = {
     "importers": "openness.importers",
     "licences": "openness.licences",
     "limits": "openness.limits",
+    "lineage": "openness._model.lineage",
     "list_rubrics": "openness._model.rubric",
     "load_descriptor": "openness.importers",
     "load_rubric": "openness._model.rubric",
