@@ -65,7 +65,7 @@ from openness._errors import not_one_of
 from openness._model.descriptor import Descriptor, load_descriptor
 from openness._model.report import Report
 from openness._model.rubric import Allowance, Rubric, load_rubric
-from openness._scoring.diff import verdict_requirements as _requirements
+from openness._scoring.diff import required_points as _requirements
 from openness._scoring.engine import NOT_APPLICABLE, Evaluator, compile_rubric
 from openness._scoring.search import minimise, search, search_settings
 from openness._words import counted

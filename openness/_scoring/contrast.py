@@ -47,7 +47,9 @@ from openness._model.report import Report, VerdictResult
 from openness._model.rubric import LicenceList, Rubric
 from openness._reading.structure import converter
 from openness._reading.vocabulary import component_aliases
-from openness._scoring.diff import verdict_requirements
+from openness._scoring.diff import required_points
+from openness._scoring.engine import compile_rubric
+from openness._scoring.texts import verdict_requirements
 
 __all__ = [
     "CONTRAST_FORMAT",
@@ -303,7 +305,7 @@ def ladder(rubric: Rubric) -> tuple[str, ...]:
     other's: every criterion the other requires, at a grade at least as high, and a minimum score at
     least as high. Verdicts are ordered by how many others they contain, then by rubric order.
     """
-    needs = {v.id: verdict_requirements(rubric, v.id) for v in rubric.verdicts}
+    needs = {v.id: required_points(rubric, v.id) for v in rubric.verdicts}
 
     def contains(a: str, b: str) -> bool:
         (a_needs, a_score), (b_needs, b_score) = needs[a], needs[b]
@@ -451,42 +453,20 @@ class _Need:
     unless: Condition | None = None
 
 
-def _needs(rubric: Rubric, verdict_id: str, report: Report, facts: Facts) -> list[_Need]:
-    """A verdict's requirements with whether each holds, as the engine decides its status."""
-    by_id = {v.id: v for v in rubric.verdicts}
-    chain: list[str] = []
-    current: str | None = verdict_id
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = by_id[current].builds_on
-    lists, scale = rubric.licence_lists, rubric.scale
-    found = []
-    for member in reversed(chain):
-        verdict = by_id[member]
-        for requirement in verdict.requires:
-            waived = _value(requirement.unless, facts, lists) if requirement.unless is not None else False
-            if waived is True:
-                continue
-            for criterion_id in requirement.criteria:
-                result = report.result(criterion_id)
-                if not result.applies:
-                    continue
-                needed = scale[requirement.grade]
-                holds: Truth = (
-                    True if scale[result.grade] >= needed else None if scale[result.best_grade] >= needed else False
-                )
-                applies_when = rubric.criterion(criterion_id).applies_when
-                if holds is False and applies_when is not None and _value(applies_when, facts, lists) is None:
-                    holds = None
-                if holds is not True and waived is None:
-                    holds = None
-                unless = requirement.unless if waived is None else None
-                found.append(_Need(criterion_id, requirement.grade, None, holds, unless))
-        if verdict.min_score is not None:
-            score, best = report.score, report.best_score
-            holds = True if score >= verdict.min_score else False if best < verdict.min_score else None
-            found.append(_Need(None, None, verdict.min_score, holds))
-    return found
+def _needs(rubric: Rubric, verdict_id: str, facts: Facts) -> list[_Need]:
+    """A verdict's requirements with whether each holds: the engine's own (``verdict_requirements``)."""
+    evaluator = compile_rubric(rubric)
+    requirements = verdict_requirements(evaluator, evaluator.decide(facts), facts)[verdict_id]
+    return [
+        _Need(
+            criterion=None if r.grade is None else evaluator.criteria[r.criteria[0]].criterion.id,
+            grade=r.grade,
+            min_score=r.min_score,
+            holds=r.holds,
+            unless=r.unless,
+        )
+        for r in requirements
+    ]
 
 
 def status_of(needs: Sequence[_Need]) -> str:
@@ -602,7 +582,7 @@ def _disagreement(lead: Scored, trail: Scored, both_met: bool, facts: Facts) -> 
     assert lead_verdict is not None  # noqa: S101 - only standings with verdicts disagree
     shortfalls = []
     trailing_tests: dict[str, dict[tuple[object, ...], FactTest]] = {}
-    for need in _needs(trail.rubric, trail_verdict, trail.report, facts):
+    for need in _needs(trail.rubric, trail_verdict, facts):
         if need.holds is True:
             continue
         if need.criterion is None:
@@ -639,7 +619,7 @@ def _disagreement(lead: Scored, trail: Scored, both_met: bool, facts: Facts) -> 
             )
         )
     leading_tests: dict[str, dict[tuple[object, ...], FactTest]] = {}
-    for need in _needs(lead.rubric, lead_verdict, lead.report, facts):
+    for need in _needs(lead.rubric, lead_verdict, facts):
         if need.criterion is None:
             continue
         for path, test in _criterion_tests(lead.label, lead.rubric, need, lead.report, facts):

@@ -18,7 +18,16 @@ from openness._model.rubric import Criterion, Rubric, load_rubric
 from openness._scoring.engine import compile_rubric
 from openness.importers import load_descriptor
 
-__all__ = ["DIFF_FORMAT", "CriterionChange", "ModelChange", "RubricDiff", "VerdictChange", "Witness", "diff"]
+__all__ = [
+    "DIFF_FORMAT",
+    "CriterionChange",
+    "ModelChange",
+    "RubricDiff",
+    "VerdictChange",
+    "Witness",
+    "diff",
+    "required_points",
+]
 
 #: Version of the diff's dict/JSON layout.
 DIFF_FORMAT = 1
@@ -267,7 +276,7 @@ def changed_aspects(old: Rubric, new: Rubric) -> list[str]:
     return aspects
 
 
-def verdict_requirements(rubric: Rubric, verdict_id: str) -> tuple[dict[str, float], float | None]:
+def required_points(rubric: Rubric, verdict_id: str) -> tuple[dict[str, float], float | None]:
     """What a verdict asks for, inherited requirements included: criterion -> points, and a score."""
     by_id = {v.id: v for v in rubric.verdicts}
     needs: dict[str, float] = {}
@@ -287,8 +296,8 @@ def verdict_requirements(rubric: Rubric, verdict_id: str) -> tuple[dict[str, flo
 
 
 def _verdict_same(old: Rubric, new: Rubric, verdict_id: str, unchanged: set[str], scores_same: bool) -> bool:
-    old_needs, old_score = verdict_requirements(old, verdict_id)
-    new_needs, new_score = verdict_requirements(new, verdict_id)
+    old_needs, old_score = required_points(old, verdict_id)
+    new_needs, new_score = required_points(new, verdict_id)
     if old_needs != new_needs or old_score != new_score:
         return False
     return set(old_needs) <= unchanged and (old_score is None or scores_same)

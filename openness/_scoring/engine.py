@@ -207,13 +207,7 @@ class Evaluator:
     def __call__(self, descriptor: Descriptor) -> Report:
         """Score one descriptor."""
         facts = Facts(descriptor)
-        ignored: Unknowns = {}  # which facts were unknown is for the explanation
-        answers = [decide(facts, ignored) for decide in self._deciders]
-        answers.extend([check(facts, ignored) for check in self.unless_checks])
-        key = tuple(answers)
-        graded = self._memo.get(key)
-        if graded is None:
-            graded = self.grade(key)
+        graded = self.decide(facts)
         return Report.scored(
             score=graded.score,
             best_score=graded.best_score,
@@ -222,6 +216,15 @@ class Evaluator:
             met=graded.met,
             write=functools.partial(explain, self, facts, graded, current()),
         )
+
+    def decide(self, facts: Facts) -> Graded:
+        """What scoring decides for one descriptor's facts (remembered per pattern of the checks' answers)."""
+        ignored: Unknowns = {}  # which facts were unknown is for the explanation
+        answers = [decide(facts, ignored) for decide in self._deciders]
+        answers.extend([check(facts, ignored) for check in self.unless_checks])
+        key = tuple(answers)
+        graded = self._memo.get(key)
+        return graded if graded is not None else self.grade(key)
 
     def grade(self, answers: tuple[object, ...]) -> Graded:
         """Points, score and verdicts from the checks' answers (criteria first, then ``unless`` checks)."""

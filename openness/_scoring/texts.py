@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from openness._lang.checks import Facts
-from openness._model.conditions import describe, fact_title, number_text
+from openness._model.conditions import Condition, describe, fact_title, number_text
 from openness._model.descriptor import Component, Descriptor
 from openness._model.lineage import BASE_MODEL, Lineage, weight_components
 from openness._model.report import CriterionResult, Evidence, Explained, VerdictResult
@@ -27,7 +27,7 @@ from openness.limits import Limits, current, limited
 if TYPE_CHECKING:
     from openness._scoring.engine import CompiledCriterion, Evaluator, Graded, Outcome
 
-__all__ = ["NOT_APPLICABLE", "explain", "verdict_requirements"]
+__all__ = ["NOT_APPLICABLE", "Requirement", "explain", "verdict_requirements"]
 
 #: The grade of a criterion whose ``applies-when`` condition does not hold.
 NOT_APPLICABLE = "not-applicable"
@@ -161,7 +161,7 @@ def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[Verdi
                 title=verdict.title,
                 met=status == "met",
                 progress=progress,
-                missing=tuple(dict.fromkeys(text for holds, text, _ in requirements[verdict.id] if holds is not True)),
+                missing=tuple(dict.fromkeys(r.text for r in requirements[verdict.id] if r.holds is not True)),
                 status=status,
             )
             for verdict, (_, progress), status in zip(
@@ -182,14 +182,12 @@ def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[Verdi
     )
 
 
-def _open_facts(
-    evaluator: Evaluator, facts: Facts, requirements: tuple[tuple[bool | None, str, tuple[int, ...]], ...]
-) -> tuple[str, ...]:
+def _open_facts(evaluator: Evaluator, facts: Facts, requirements: tuple[Requirement, ...]) -> tuple[str, ...]:
     """The facts not stated that the open requirements read (each once, in order)."""
     unknown: dict[str, None] = {}
-    for holds, _, criteria in requirements:
-        if holds is None:
-            for criterion in criteria:
+    for requirement in requirements:
+        if requirement.holds is None:
+            for criterion in requirement.criteria:
                 evaluator.criteria[criterion].grade(facts, unknown)
     for check in evaluator.unless_checks:  # a requirement an unknown ``unless`` may waive
         if check(facts, {}) is None:
@@ -552,25 +550,39 @@ def _needs(compiled: CompiledCriterion, needed: float) -> str | None:
     return None
 
 
-def verdict_requirements(
-    evaluator: Evaluator, graded: Graded, facts: Facts
-) -> dict[str, tuple[tuple[bool | None, str, tuple[int, ...]], ...]]:
-    """Every requirement of every verdict (inherited ones first): whether it holds, in words, what it reads.
+class Requirement(NamedTuple):
+    """One requirement of a verdict as the engine counts it: whether it holds, in words, what it reads."""
 
-    Whether it holds is true, false or unknown (``None``); what it reads, the criteria's indices.
+    #: True, false or unknown (``None``).
+    holds: bool | None
+    text: str
+    #: The indices of the criteria it reads (every criterion, for a minimum score).
+    criteria: tuple[int, ...]
+    #: The grade it asks of its criterion; ``None`` for a minimum score.
+    grade: str | None = None
+    #: The minimum score it asks; ``None`` for a criterion's grade.
+    min_score: float | None = None
+    #: Its ``unless`` condition, when facts not stated leave open whether that waives it.
+    unless: Condition | None = None
+
+
+def verdict_requirements(evaluator: Evaluator, graded: Graded, facts: Facts) -> dict[str, tuple[Requirement, ...]]:
+    """Every requirement of every verdict (inherited ones first), as :class:`Requirement` records.
 
     Read from the same plans the engine counts to decide ``status`` and ``progress``, so a verdict
     is met exactly when every one of these holds, and not met exactly when one fails.
     """
     rubric = evaluator.rubric
     reached, best, score = graded.reached, graded.best, graded.score
-    done: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+    done: dict[int, list[Requirement]] = {}
     for plan in evaluator.plans:  # each after the verdict it builds on
         verdict = rubric.verdicts[plan.index]
         found = list(done[plan.builds_on]) if plan.builds_on is not None else []
         for requirement, (unless, criteria, rows) in zip(verdict.requires, plan.requirements, strict=True):
-            if unless is not None and evaluator.unless_checks[unless](facts, {}) is True:
+            waived = None if unless is None else evaluator.unless_checks[unless](facts, {})
+            if waived is True:
                 continue
+            open_unless = requirement.unless if unless is not None and waived is None else None
             for criterion, row in zip(criteria, rows, strict=True):
                 ok = row[reached[criterion]]
                 if ok is None:  # not applicable
@@ -581,18 +593,20 @@ def verdict_requirements(
                     now = f"{now} as stated, {compiled.grades[best[criterion]]} at best"
                 text = f"{compiled.criterion.id} must be at least {requirement.grade} (now {now})"
                 needs = None if ok else _needs(compiled, rubric.scale[requirement.grade])
-                found.append((f"{text}; {needs}" if needs else text, (criterion,)))
+                text = f"{text}; {needs}" if needs else text
+                found.append(Requirement(None, text, (criterion,), grade=requirement.grade, unless=open_unless))
         if verdict.min_score is not None:
             now = (
                 f"{score:.3g}"
                 if graded.best_score == score
                 else f"{score:.3g} as stated, {graded.best_score:.3g} at best"
             )
-            found.append((f"the score must reach {verdict.min_score:g} (now {now})", tuple(range(len(reached)))))
+            text = f"the score must reach {verdict.min_score:g} (now {now})"
+            found.append(Requirement(None, text, tuple(range(len(reached))), min_score=verdict.min_score))
         done[plan.index] = found
     return {
         verdict.id: tuple(
-            (holds, text, criteria) for holds, (text, criteria) in zip(graded.holds[index], done[index], strict=True)
+            found._replace(holds=holds) for holds, found in zip(graded.holds[index], done[index], strict=True)
         )
         for index, verdict in enumerate(rubric.verdicts)
     }

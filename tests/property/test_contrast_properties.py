@@ -61,7 +61,7 @@ def test_requirements_decide_each_verdict_as_the_engine_does(data: dict[str, Any
     for rubric in RUBRICS:
         report = openness.score(descriptor, rubric)
         for verdict in report.verdicts:
-            assert status_of(_needs(rubric, verdict.id, report, facts)) == verdict.status
+            assert status_of(_needs(rubric, verdict.id, facts)) == verdict.status
 
 
 @given(data=DESCRIPTORS, rubric=st.sampled_from(RUBRICS))

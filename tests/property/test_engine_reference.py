@@ -254,7 +254,7 @@ def test_a_verdict_is_met_exactly_when_nothing_is_missing(rubric: openness.Rubri
     written = verdict_requirements(evaluator, graded, facts)
     for verdict in report.verdicts:
         found = written[verdict.id]
-        truths = [holds for holds, _, _ in found]
+        truths = [requirement.holds for requirement in found]
         assert verdict.met == all(holds is True for holds in truths) == (not verdict.missing)
         assert verdict.status == ("not-met" if False in truths else "met" if None not in truths else "undetermined")
         if not any(v.gated for v in rubric.verdicts if v.id == verdict.id):
