@@ -14,7 +14,6 @@ from typing import Any, Literal, Union
 import attrs
 
 from openness._errors import DescriptorError, Problem, UnsupportedFormatError, did_you_mean
-from openness._model.views import descriptor_html, descriptor_markdown
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_tree
 from openness._reading.resources import catalogue_dir
@@ -277,10 +276,14 @@ class Descriptor:
         return f"<Descriptor {self.model.id!r}: {counted(len(self.components), 'component')}>"
 
     def _repr_html_(self) -> str:
-        return descriptor_html(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.descriptor_html(self)
 
     def _repr_markdown_(self) -> str:
-        return descriptor_markdown(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.descriptor_markdown(self)
 
 
 def _prune(value: Any, *, keep_empty_tables: bool = False) -> Any:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from openness._errors import UnknownIdError
-from openness._model.chart import Chart, report_svg
 from openness._model.json_text import Written, json_text, written
-from openness._model.views import report_html, report_markdown, report_page, report_text
+
+if TYPE_CHECKING:
+    from openness._model.chart import Chart
 
 __all__ = ["REPORT_FORMAT", "CriterionResult", "Evidence", "Report", "VerdictResult"]
 
@@ -322,15 +323,21 @@ class Report:
 
     def to_text(self) -> str:
         """A plain-text rendering for terminals (control characters from inputs are removed)."""
-        return report_text(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.report_text(self)
 
     def to_markdown(self) -> str:
         """A Markdown rendering (inputs escaped)."""
-        return report_markdown(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.report_markdown(self)
 
     def to_html(self) -> str:
         """A self-contained HTML page (no scripts, no external assets; inputs escaped)."""
-        return report_page(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.report_page(self)
 
     def plot(self) -> Chart:
         """A bar chart of the criteria (points out of the maximum, coloured by grade) as SVG.
@@ -338,10 +345,14 @@ class Report:
         Needs no plotting library: the chart displays itself in notebooks, and ``.to_svg()``
         gives its text to save or embed.
         """
-        return Chart(report_svg(self))
+        from openness._model import chart  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return chart.Chart(chart.report_svg(self))
 
     def _repr_html_(self) -> str:
-        return report_html(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.report_html(self)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()

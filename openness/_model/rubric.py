@@ -13,7 +13,6 @@ import attrs
 
 from openness._errors import Problem, RubricError, UnsupportedFormatError, did_you_mean, not_one_of
 from openness._model.conditions import AssessmentCheck, ComponentCheck, Condition, checks, describe
-from openness._model.views import rubric_html, rubric_markdown
 from openness._reading.documents import parse_text, read_document
 from openness._reading.limit_checks import check_count, check_tree
 from openness._reading.resources import rubrics_dir
@@ -202,10 +201,14 @@ class Rubric:
         return f"<Rubric {self.id!r} {self.version}: {criteria}, {counted(len(self.verdicts), 'verdict')}>"
 
     def _repr_html_(self) -> str:
-        return rubric_html(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.rubric_html(self)
 
     def _repr_markdown_(self) -> str:
-        return rubric_markdown(self)
+        from openness._model import views  # noqa: PLC0415 - renderers load on first use, not when scoring
+
+        return views.rubric_markdown(self)
 
 
 def _prune(value: Any) -> Any:
