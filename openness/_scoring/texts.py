@@ -150,6 +150,7 @@ def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[Verdi
     Which facts not stated leave a verdict open depends on the descriptor, not only on the grading,
     so those are found for each report whose verdicts are undetermined.
     """
+    requirements = None
     hit = evaluator.verdicts_written.get(id(graded))
     if hit is not None and hit[0] is graded:  # the entry keeps ``graded`` alive, so its id stays its own
         verdicts: tuple[VerdictResult, ...] = hit[1]  # type: ignore[assignment]
@@ -173,7 +174,8 @@ def _verdicts(evaluator: Evaluator, facts: Facts, graded: Graded) -> tuple[Verdi
         evaluator.verdicts_written[id(graded)] = (graded, verdicts)
     if "undetermined" not in graded.statuses:
         return verdicts
-    requirements = verdict_requirements(evaluator, graded, facts)
+    if requirements is None:
+        requirements = verdict_requirements(evaluator, graded, facts)
     return tuple(
         attrs.evolve(result, unknown=_open_facts(evaluator, facts, requirements[result.id]))
         if result.status == "undetermined"
