@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -100,10 +99,3 @@ def read_text(path: Path, *, error: type[OpennessError]) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error([Problem(message=f"not UTF-8 text (byte {exc.start})", source=str(path))]) from None
-
-
-def require_mapping(value: object, *, source: str, error: type[OpennessError]) -> Mapping[str, Any]:
-    """Check that a caller-supplied document is a mapping with string keys."""
-    if not isinstance(value, Mapping):
-        raise error([Problem(message=f"expected a mapping, got {type(value).__name__}", source=source)])
-    return value
